@@ -1,0 +1,200 @@
+package dev.certa.core.issue;
+
+import dev.certa.core.error.CertaException;
+import dev.certa.core.error.ErrorKind;
+import dev.certa.core.key.Signer;
+import dev.certa.core.lint.LintFinding;
+import dev.certa.core.lint.Lints;
+import dev.certa.core.name.DistinguishedNames;
+import dev.certa.core.name.SubjectAltName;
+import dev.certa.core.pem.PemReader;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+import org.bouncycastle.asn1.x509.Time;
+import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+
+/**
+ * Issues certificates in two steps, as Let's Encrypt's Boulder does: {@link #prepare} builds the
+ * to-be-signed certificate and runs every lint; only the {@link PreparedCertificate} it returns can
+ * be {@link #issue issued}. A lint error is an issuance error. Time and randomness are injected.
+ *
+ * <pre>{@code
+ * Issuer issuer = new Issuer(Clock.systemUTC(), new SecureRandom());
+ * IssuedCertificate leaf = issuer.issue(IssuanceRequest.fromCsr(csr, new Profile.TlsServer(), List.of()), ca);
+ * }</pre>
+ */
+public final class Issuer {
+    /** notBefore is set this far in the past so that clients with a slow clock accept a new certificate. */
+    public static final Duration BACKDATE = Duration.ofMinutes(5);
+
+    private final Clock clock;
+    private final SecureRandom random;
+    private final Lints lints;
+
+    public Issuer(Clock clock, SecureRandom random) {
+        this(clock, random, Lints.defaults());
+    }
+
+    public Issuer(Clock clock, SecureRandom random, Lints lints) {
+        this.clock = clock;
+        this.random = random;
+        this.lints = lints;
+    }
+
+    /** Prepares a certificate signed by {@code ca}. Throws {@link ErrorKind#LINT} if a lint fails. */
+    public PreparedCertificate prepare(IssuanceRequest request, CertificateAuthority ca) {
+        X509Certificate issuerCert = ca.certificate();
+        X500Name issuerName = X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded());
+        byte[] aki = subjectKeyId(issuerCert);
+        return prepare(request, issuerName, Optional.of(IssuerFacts.of(issuerCert)), aki, ca.signer(),
+                ca.certificateAndChain(), ca.urls());
+    }
+
+    /** Prepares a self-signed certificate (a root CA, or a development leaf) signed by {@code self}. */
+    public PreparedCertificate prepareSelfSigned(IssuanceRequest request, Signer self) {
+        if (!java.util.Arrays.equals(derOf(request.subjectKey()), self.publicKey().getEncoded())) {
+            throw new CertaException(ErrorKind.KEY_MISMATCH, "a self-signed certificate must be signed by its own key",
+                    "sign with the private key of the request's public key");
+        }
+        byte[] ski = Extensions.keyIdentifier(request.subjectKey());
+        X500Name subject = effectiveSubject(request, effectiveNames(request));
+        return prepare(request, subject, Optional.empty(), ski, self, List.of(), CaUrls.NONE);
+    }
+
+    /** Signs a prepared certificate. A prepared certificate can be issued once. */
+    public IssuedCertificate issue(PreparedCertificate prepared) {
+        if (!prepared.markUsed()) {
+            throw new CertaException(ErrorKind.INTERNAL, "this prepared certificate was already issued",
+                    "prepare a new certificate; serial numbers are never reused");
+        }
+        try {
+            byte[] tbs = prepared.tbs().getEncoded(ASN1Encoding.DER);
+            byte[] sig = prepared.signer().sign(tbs);
+            byte[] der = new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                    prepared.tbs(), prepared.tbs().getSignature(), new DERBitString(sig)}).getEncoded(ASN1Encoding.DER);
+            X509Certificate cert = PemReader.readCertificate(der, "the new certificate");
+            return new IssuedCertificate(cert, prepared.issuerChain(), prepared.warnings());
+        } catch (IOException e) {
+            throw new CertaException(ErrorKind.INTERNAL, "could not encode the certificate", null, e);
+        }
+    }
+
+    /** {@link #prepare} then {@link #issue}. */
+    public IssuedCertificate issue(IssuanceRequest request, CertificateAuthority ca) {
+        return issue(prepare(request, ca));
+    }
+
+    /** {@link #prepareSelfSigned} then {@link #issue}. */
+    public IssuedCertificate issueSelfSigned(IssuanceRequest request, Signer self) {
+        return issue(prepareSelfSigned(request, self));
+    }
+
+    private PreparedCertificate prepare(IssuanceRequest request, X500Name issuerName, Optional<IssuerFacts> issuer,
+            byte[] authorityKeyId, Signer signer, List<X509Certificate> issuerChain, CaUrls urls) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Duration validity = request.validity().orElse(request.profile().defaultValidity());
+        List<SubjectAltName> names = effectiveNames(request);
+        CertificateDraft draft = new CertificateDraft(
+                SerialNumbers.random(random),
+                effectiveSubject(request, names),
+                issuerName,
+                request.subjectKey(),
+                now.minus(BACKDATE),
+                now.plus(validity),
+                request.profile(),
+                names,
+                request.requestedCa(),
+                issuer);
+        List<LintFinding> findings = lints.run(draft);
+        List<LintFinding> errors = findings.stream().filter(LintFinding::isError).toList();
+        if (!errors.isEmpty()) {
+            throw Lints.failure(errors);
+        }
+        try {
+            V3TBSCertificateGenerator g = new V3TBSCertificateGenerator();
+            g.setSerialNumber(new ASN1Integer(draft.serial()));
+            g.setSignature(signer.algorithmIdentifier());
+            g.setIssuer(issuerName);
+            g.setStartDate(new Time(Date.from(draft.notBefore())));
+            g.setEndDate(new Time(Date.from(draft.notAfter())));
+            g.setSubject(draft.subject());
+            g.setSubjectPublicKeyInfo(draft.subjectKey());
+            g.setExtensions(Extensions.build(draft, authorityKeyId, urls));
+            TBSCertificate tbs = g.generateTBSCertificate();
+            List<LintFinding> warnings = findings.stream().filter(f -> !f.isError()).toList();
+            return new PreparedCertificate(draft, tbs, signer, issuerChain, warnings);
+        } catch (IOException e) {
+            throw new CertaException(ErrorKind.INTERNAL, "could not build the certificate", null, e);
+        }
+    }
+
+    /**
+     * The request's SANs, plus its common name when that is a host name (server profiles) or an email
+     * address: clients match SANs only, so the CN must also be a SAN.
+     */
+    static List<SubjectAltName> effectiveNames(IssuanceRequest request) {
+        List<SubjectAltName> names = new ArrayList<>(request.subjectAltNames());
+        if (request.profile().isCa()) {
+            return names;
+        }
+        DistinguishedNames.commonNameOf(request.subject()).ifPresent(cn -> {
+            try {
+                SubjectAltName asName = SubjectAltName.parse(cn);
+                boolean wanted = request.profile().serverAuth() || asName.type() == SubjectAltName.Type.EMAIL;
+                if (wanted && !names.contains(asName)) {
+                    names.add(0, asName);
+                }
+            } catch (CertaException notAName) {
+                // a client's CN such as "Alice Smith" names a person, not a host
+            }
+        });
+        return names;
+    }
+
+    /** An empty subject on a leaf gets the first DNS or IP name as its common name, for people reading it. */
+    private static X500Name effectiveSubject(IssuanceRequest request, List<SubjectAltName> names) {
+        if (request.subject().getRDNs().length > 0 || request.profile().isCa()) {
+            return request.subject();
+        }
+        return names.stream()
+                .filter(n -> n.type() == SubjectAltName.Type.DNS || n.type() == SubjectAltName.Type.IP)
+                .findFirst()
+                .map(n -> DistinguishedNames.commonName(n.value()))
+                .orElse(request.subject());
+    }
+
+    private static byte[] subjectKeyId(X509Certificate cert) {
+        byte[] ext = cert.getExtensionValue(Extension.subjectKeyIdentifier.getId());
+        if (ext != null) {
+            return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifier();
+        }
+        return Extensions.keyIdentifier(SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()));
+    }
+
+    private static byte[] derOf(SubjectPublicKeyInfo spki) {
+        try {
+            return spki.getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

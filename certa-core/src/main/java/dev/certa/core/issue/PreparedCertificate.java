@@ -1,0 +1,55 @@
+package dev.certa.core.issue;
+
+import dev.certa.core.key.Signer;
+import dev.certa.core.lint.LintFinding;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.bouncycastle.asn1.x509.TBSCertificate;
+
+/**
+ * A to-be-signed certificate that passed every lint: the single-use token between
+ * {@link Issuer#prepare} and {@link Issuer#issue}. Callers that must record the serial before
+ * signing (a CA database) do so between the two steps.
+ */
+public final class PreparedCertificate {
+    private final CertificateDraft draft;
+    private final TBSCertificate tbs;
+    private final Signer signer;
+    private final List<X509Certificate> issuerChain;
+    private final List<LintFinding> warnings;
+    private final AtomicBoolean used = new AtomicBoolean();
+
+    PreparedCertificate(CertificateDraft draft, TBSCertificate tbs, Signer signer, List<X509Certificate> issuerChain,
+            List<LintFinding> warnings) {
+        this.draft = draft;
+        this.tbs = tbs;
+        this.signer = signer;
+        this.issuerChain = List.copyOf(issuerChain);
+        this.warnings = List.copyOf(warnings);
+    }
+
+    public CertificateDraft draft() {
+        return draft;
+    }
+
+    public List<LintFinding> warnings() {
+        return warnings;
+    }
+
+    TBSCertificate tbs() {
+        return tbs;
+    }
+
+    Signer signer() {
+        return signer;
+    }
+
+    List<X509Certificate> issuerChain() {
+        return issuerChain;
+    }
+
+    boolean markUsed() {
+        return used.compareAndSet(false, true);
+    }
+}

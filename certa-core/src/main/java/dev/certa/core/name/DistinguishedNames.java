@@ -1,0 +1,80 @@
+package dev.certa.core.name;
+
+import dev.certa.core.error.CertaException;
+import dev.certa.core.error.ErrorKind;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
+
+/** Subject and issuer names: "CN=Example Root CA,O=Example" and the common name in them. */
+public final class DistinguishedNames {
+    private DistinguishedNames() {}
+
+    /**
+     * Parses an RFC 4514 string such as {@code CN=api.example.com,O=Example,C=US}; a bare word without
+     * '=' is taken as the common name.
+     */
+    public static X500Name parse(String text) {
+        String t = text.trim();
+        if (t.isEmpty()) {
+            return new X500Name(new RDN[0]);
+        }
+        if (!t.contains("=")) {
+            return commonName(t);
+        }
+        try {
+            boolean slash = t.startsWith("/");
+            X500Name n = new X500Name(BCStyle.INSTANCE, slash ? slashToComma(t) : t);
+            for (RDN rdn : n.getRDNs()) {
+                if (rdn.getFirst() == null) {
+                    throw new IllegalArgumentException("empty attribute");
+                }
+            }
+            // RFC 4514 strings list the most specific attribute (CN) first, the reverse of the encoding
+            // order; openssl's "/C=US/O=Example/CN=x" form lists them in encoding order.
+            return slash ? n : reverse(n);
+        } catch (IllegalArgumentException e) {
+            throw new CertaException(ErrorKind.BAD_NAME, "'" + text + "' is not a distinguished name (" + e.getMessage() + ")",
+                    "write it as CN=name,O=Organisation,C=US");
+        }
+    }
+
+    /** openssl's "/CN=a/O=b" form to "CN=a,O=b" (order kept). */
+    private static String slashToComma(String t) {
+        String[] parts = t.substring(1).split("(?<!\\\\)/");
+        return String.join(",", parts);
+    }
+
+    public static X500Name commonName(String cn) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
+    }
+
+    /** The first common name in a name, if any. */
+    public static Optional<String> commonNameOf(X500Name name) {
+        RDN[] cns = name.getRDNs(BCStyle.CN);
+        if (cns.length == 0) {
+            return Optional.empty();
+        }
+        ASN1Encodable v = cns[0].getFirst().getValue();
+        return Optional.of(IETFUtils.valueToString(v));
+    }
+
+    /** RFC 4514 text, most specific attribute first: "CN=api.example.com,O=Example,C=US". */
+    public static String display(X500Name name) {
+        String s = X500Name.getInstance(BCStyle.INSTANCE, reverse(name)).toString();
+        return s.isEmpty() ? "(empty)" : s;
+    }
+
+    private static X500Name reverse(X500Name n) {
+        RDN[] rdns = n.getRDNs();
+        RDN[] out = new RDN[rdns.length];
+        for (int i = 0; i < rdns.length; i++) {
+            out[i] = rdns[rdns.length - 1 - i];
+        }
+        return new X500Name(BCStyle.INSTANCE, out);
+    }
+}
