@@ -49,6 +49,11 @@ public final class DistinguishedNames {
         return String.join(",", parts);
     }
 
+    /** "CN=cn,O=organisation", built attribute by attribute (so commas in names are safe). */
+    public static X500Name of(String commonName, String organisation) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, organisation).addRDN(BCStyle.CN, commonName).build();
+    }
+
     public static X500Name commonName(String cn) {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
     }
@@ -59,8 +64,17 @@ public final class DistinguishedNames {
         if (cns.length == 0) {
             return Optional.empty();
         }
-        ASN1Encodable v = cns[0].getFirst().getValue();
-        return Optional.of(IETFUtils.valueToString(v));
+        return Optional.of(text(cns[0].getFirst().getValue()));
+    }
+
+    /** The first value of an attribute (O, OU, C…) as plain text, unescaped. */
+    public static Optional<String> attribute(X500Name name, org.bouncycastle.asn1.ASN1ObjectIdentifier type) {
+        RDN[] rdns = name.getRDNs(type);
+        return rdns.length == 0 ? Optional.empty() : Optional.of(text(rdns[0].getFirst().getValue()));
+    }
+
+    private static String text(ASN1Encodable v) {
+        return v instanceof org.bouncycastle.asn1.ASN1String s ? s.getString() : IETFUtils.valueToString(v);
     }
 
     /** RFC 4514 text, most specific attribute first: "CN=api.example.com,O=Example,C=US". */

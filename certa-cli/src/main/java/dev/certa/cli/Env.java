@@ -1,0 +1,53 @@
+package dev.certa.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything a command takes from the outside world, injected so tests can run commands in-process:
+ * clock, randomness, environment variables, working directory, output streams and the terminal.
+ */
+public record Env(
+        Clock clock,
+        SecureRandom random,
+        Map<String, String> variables,
+        Path workingDirectory,
+        PrintWriter out,
+        PrintWriter err,
+        Optional<Console> console) {
+
+    public Env {
+        variables = Map.copyOf(variables);
+    }
+
+    /** The real process environment. */
+    public static Env system() {
+        return new Env(Clock.systemUTC(), new SecureRandom(), System.getenv(), Path.of("").toAbsolutePath(),
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), Optional.ofNullable(System.console()));
+    }
+
+    public Optional<String> variable(String name) {
+        return Optional.ofNullable(variables.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    /** A path typed by the user, relative to the working directory. */
+    public Path path(String p) {
+        Path given = Path.of(p.startsWith("~/") ? home() + p.substring(1) : p);
+        return workingDirectory.resolve(given).normalize();
+    }
+
+    public String home() {
+        return variable("HOME").orElse(System.getProperty("user.home"));
+    }
+
+    /** The CA directory: --dir, else $CERTA_HOME, else ~/.certa. */
+    public Path caDirectory(Optional<String> dirOption) {
+        return dirOption.map(this::path)
+                .orElseGet(() -> variable("CERTA_HOME").map(this::path).orElse(Path.of(home(), ".certa")));
+    }
+}
