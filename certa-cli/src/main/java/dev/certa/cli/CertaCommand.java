@@ -24,6 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
             CsrCommand.class,
             InspectCommand.class,
             ExportCommand.class,
+            ConvertCommand.class,
             picocli.CommandLine.HelpCommand.class
         })
 public final class CertaCommand implements Runnable {
