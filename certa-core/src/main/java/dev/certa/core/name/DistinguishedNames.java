@@ -4,6 +4,7 @@ import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -32,6 +33,11 @@ public final class DistinguishedNames {
             for (RDN rdn : n.getRDNs()) {
                 if (rdn.getFirst() == null) {
                     throw new IllegalArgumentException("empty attribute");
+                }
+                for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                    if (IETFUtils.valueToString(atv.getValue()).isBlank()) {
+                        throw new IllegalArgumentException(BCStyle.INSTANCE.oidToDisplayName(atv.getType()) + " has no value");
+                    }
                 }
             }
             // RFC 4514 strings list the most specific attribute (CN) first, the reverse of the encoding
