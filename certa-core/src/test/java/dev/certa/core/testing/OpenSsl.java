@@ -51,7 +51,7 @@ public final class OpenSsl {
 
     /** A self-signed certificate for {@code key}, e.g. a CA certificate with unusual extensions. */
     public Path selfSigned(String file, Path key, String subject, String... addext) {
-        List<String> cmd = new ArrayList<>(List.of("openssl", "req", "-new", "-x509", "-days", "30", "-key",
+        List<String> cmd = new ArrayList<>(List.of("openssl", "req", "-new", "-x509", "-days", "365", "-key",
                 key.getFileName().toString(), "-subj", subject, "-out", file));
         for (String e : addext) {
             cmd.add("-addext");
