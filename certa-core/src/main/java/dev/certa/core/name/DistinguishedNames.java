@@ -4,6 +4,7 @@ import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -59,14 +60,15 @@ public final class DistinguishedNames {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
     }
 
-    /** The first common name in a name, if any. */
+    /** The first common name in a name, if any, as plain text. */
     public static Optional<String> commonNameOf(X500Name name) {
         RDN[] cns = name.getRDNs(BCStyle.CN);
         if (cns.length == 0) {
             return Optional.empty();
         }
         ASN1Encodable v = cns[0].getFirst().getValue();
-        return Optional.of(IETFUtils.valueToString(v));
+        // the value itself, not its RFC 4514 escaped form ("Smith, Alice", not "Smith\, Alice")
+        return Optional.of(v instanceof ASN1String s ? s.getString() : IETFUtils.valueToString(v));
     }
 
     /** RFC 4514 text, most specific attribute first: "CN=api.example.com,O=Example,C=US". */
