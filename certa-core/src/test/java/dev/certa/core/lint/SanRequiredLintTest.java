@@ -32,6 +32,12 @@ class SanRequiredLintTest {
     }
 
     @Test
+    void theCommonNameIsQuotedAsWrittenNotEscaped() {
+        LintFinding f = onlyFinding(lint, Drafts.server().subject("CN=Smith\\, Alice"));
+        assertThat(f.message()).endsWith("(the common name 'Smith, Alice' is not a host name)");
+    }
+
+    @Test
     void anEmailAddressDoesNotNameAServer() {
         LintFinding f = onlyFinding(lint, Drafts.server().name(SubjectAltName.Type.EMAIL, "ops@example.com"));
         assertThat(f.message()).isEqualTo("a server certificate needs at least one DNS name or IP address");
