@@ -3,6 +3,7 @@ package dev.certa.core.lint;
 import static dev.certa.core.lint.Drafts.onlyFinding;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certa.core.name.SubjectAltName;
 import dev.certa.core.profile.Profile;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class LeafValidityLintTest {
     @Test
     void serverClientCertificatesAreServerCertificatesToo() {
         LintFinding f = onlyFinding(lint, Drafts.of(new Profile.TlsServerClient()).name(
-                dev.certa.core.name.SubjectAltName.Type.DNS, "peer.example.com").validFor(Duration.ofDays(825)));
+                SubjectAltName.Type.DNS, "peer.example.com").validFor(Duration.ofDays(825)));
         assertThat(f.message()).contains("825 days");
     }
 
