@@ -1,6 +1,7 @@
 package dev.certa.core.lint;
 
 import dev.certa.core.issue.CertificateDraft;
+import dev.certa.core.issue.Issuer;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,9 +18,16 @@ public final class ValidityWithinIssuerLint implements Lint {
             return List.of();
         }
         var issuerEnd = d.issuer().get().notAfter();
-        long daysLeft = Math.max(0, Duration.between(d.notBefore().plus(dev.certa.core.issue.Issuer.BACKDATE), issuerEnd).toDays());
+        var issued = d.notBefore().plus(Issuer.BACKDATE);
+        if (!issuerEnd.isAfter(issued)) {
+            return List.of(LintFinding.error(id(), "the issuing CA expired " + issuerEnd + " and can no longer issue certificates",
+                    "renew the CA first, then issue again"));
+        }
+        long daysLeft = Duration.between(issued, issuerEnd).toDays();
+        String fix = daysLeft < 1
+                ? "renew the CA first: it expires in less than a day"
+                : "ask for at most " + daysLeft + " days (--validity " + daysLeft + "d), or renew the CA first";
         return List.of(LintFinding.error(id(),
-                "the requested validity ends " + d.notAfter() + ", after the issuing CA expires (" + issuerEnd + ")",
-                "ask for at most " + daysLeft + " days (--validity " + daysLeft + "d), or renew the CA first"));
+                "the requested validity ends " + d.notAfter() + ", after the issuing CA expires (" + issuerEnd + ")", fix));
     }
 }

@@ -4,6 +4,8 @@ import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -33,6 +35,11 @@ public final class DistinguishedNames {
                 if (rdn.getFirst() == null) {
                     throw new IllegalArgumentException("empty attribute");
                 }
+                for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                    if (IETFUtils.valueToString(atv.getValue()).isBlank()) {
+                        throw new IllegalArgumentException(BCStyle.INSTANCE.oidToDisplayName(atv.getType()) + " has no value");
+                    }
+                }
             }
             // RFC 4514 strings list the most specific attribute (CN) first, the reverse of the encoding
             // order; openssl's "/C=US/O=Example/CN=x" form lists them in encoding order.
@@ -58,7 +65,7 @@ public final class DistinguishedNames {
         return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
     }
 
-    /** The first common name in a name, if any. */
+    /** The first common name in a name, if any, as plain text. */
     public static Optional<String> commonNameOf(X500Name name) {
         RDN[] cns = name.getRDNs(BCStyle.CN);
         if (cns.length == 0) {

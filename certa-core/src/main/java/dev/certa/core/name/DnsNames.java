@@ -40,11 +40,14 @@ public final class DnsNames {
         if (name.length() > 253) {
             return Optional.of("it is longer than 253 characters");
         }
+        if (IpAddresses.isLiteral(name)) {
+            return Optional.of("it is an IP address, which must be given as an IP name (ip:" + name + "), not a DNS name");
+        }
         String[] labels = name.split("\\.", -1);
         for (int i = 0; i < labels.length; i++) {
             String l = labels[i];
             if (l.isEmpty()) {
-                return Optional.of("it has an empty label (two dots in a row, or a leading dot)");
+                return Optional.of("it has an empty label (two dots in a row, or a leading or trailing dot)");
             }
             if (l.length() > 63) {
                 return Optional.of("the label '" + l + "' is longer than 63 characters");
@@ -68,6 +71,12 @@ public final class DnsNames {
             if (l.startsWith("-") || l.endsWith("-")) {
                 return Optional.of("the label '" + l + "' starts or ends with a hyphen");
             }
+        }
+        String last = labels[labels.length - 1];
+        if (last.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // RFC 3696 section 2: top-level domains are never all-numeric; such a name is usually a mistyped IP
+            return Optional.of("the last label '" + last + "' is all digits, which no host name has"
+                    + " (if this is meant as an IP address, it is not a valid one)");
         }
         if (labels[0].equals("*") && labels.length < 3) {
             return Optional.of("a wildcard needs at least two labels after it ('*.example.com', not '" + name + "')");

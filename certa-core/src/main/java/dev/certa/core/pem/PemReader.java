@@ -65,7 +65,7 @@ public final class PemReader {
     /** Every certificate in {@code data}, in file order; anything else in the file is an error. */
     public static List<X509Certificate> readCertificates(byte[] data, String source) {
         List<X509Certificate> out = new ArrayList<>();
-        for (Decoded d : read(data, source, PasswordSource.none())) {
+        for (Decoded d : readExpecting(data, source, "certificate")) {
             if (d instanceof Decoded.Certificate c) {
                 out.add(c.certificate());
             } else {
@@ -107,7 +107,7 @@ public final class PemReader {
 
     /** The one CSR in {@code data}. */
     public static Csr readCsr(byte[] data, String source) {
-        List<Decoded> all = read(data, source, PasswordSource.none());
+        List<Decoded> all = readExpecting(data, source, "certificate signing request");
         if (all.size() == 1 && all.get(0) instanceof Decoded.Request r) {
             return r.csr();
         }
@@ -118,13 +118,29 @@ public final class PemReader {
         throw CertaException.badInput(source + ": holds more than one object", "pass a file with just the CSR");
     }
 
+    /**
+     * Reads a file that should hold no private key. An encrypted key cannot be decrypted without a
+     * password, which would surface as "no password was given"; the user needs to hear instead that
+     * they passed a key where something else was expected.
+     */
+    private static List<Decoded> readExpecting(byte[] data, String source, String wanted) {
+        try {
+            return read(data, source, PasswordSource.none());
+        } catch (CertaException e) {
+            if (e.kind() == ErrorKind.WRONG_PASSWORD) {
+                throw CertaException.badInput(source + ": this is an encrypted private key, not " + articleFor(wanted) + wanted,
+                        "pass the " + wanted + " file; keep private keys in a file of their own", e);
+            }
+            throw e;
+        }
+    }
+
     static CertaException wrongKind(String source, Decoded found, String wanted) {
-        String article = wanted.startsWith("a") || wanted.startsWith("e") ? "an " : "a ";
-        String hint = found instanceof Decoded.PrivateKey
-                ? " Keep private keys separate; pass the certificate file instead."
-                : "";
+        String fix = found instanceof Decoded.PrivateKey
+                ? "pass the " + wanted + " file; keep private keys in a file of their own"
+                : "pass the " + wanted + " file";
         return CertaException.badInput(source + ": this is " + articleFor(found.kind()) + found.kind() + ", not "
-                + article + wanted, "pass the " + wanted + " file." + hint);
+                + articleFor(wanted) + wanted, fix);
     }
 
     private static String articleFor(String kind) {
@@ -159,11 +175,14 @@ public final class PemReader {
 
     private static CertaException damaged(String source, int index, Exception e) {
         String msg = String.valueOf(e.getMessage());
+        boolean unknownType = msg.startsWith("unrecognised object");
         String what = msg.contains("not found") ? "is truncated (its -----END line is missing)"
-                : msg.startsWith("unrecognised object") ? "has a PEM block of a type certa does not read (" + msg.substring(msg.indexOf(':') + 1).trim() + ")"
+                : unknownType ? "has a PEM block of a type certa does not read (" + msg.substring(msg.indexOf(':') + 1).trim() + ")"
                 : "is damaged: the base64 inside a PEM block is not valid or the data is truncated";
-        return CertaException.badInput(source + (index > 0 ? " (PEM block " + index + ")" : "") + ": the file " + what,
-                "obtain an intact copy of the file", e);
+        String fix = unknownType
+                ? "pass a certificate, CSR, private or public key, or CRL (PEM or DER), or a PKCS#12 file"
+                : "obtain an intact copy of the file";
+        return CertaException.badInput(source + (index > 0 ? " (PEM block " + index + ")" : "") + ": the file " + what, fix, e);
     }
 
     private static Decoded convert(Object o, String source, PasswordSource passwords, int index) {
