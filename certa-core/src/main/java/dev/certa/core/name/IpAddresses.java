@@ -23,7 +23,10 @@ public final class IpAddresses {
             return false;
         }
         try {
-            return InetAddress.getByName(t) instanceof Inet6Address;
+            // only hex digits, ':' and '.', so this parses a literal and never asks DNS;
+            // an IPv4-mapped IPv6 address (::ffff:10.0.0.1) comes back as its IPv4 address
+            InetAddress a = InetAddress.getByName(t);
+            return a instanceof Inet6Address || a instanceof java.net.Inet4Address;
         } catch (UnknownHostException e) {
             return false;
         }

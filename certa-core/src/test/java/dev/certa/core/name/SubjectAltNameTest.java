@@ -97,4 +97,11 @@ class SubjectAltNameTest {
         assertThat(e.reason()).startsWith("'" + label + ".example.com' is not a valid DNS name");
         assertThat(e.fix().orElseThrow()).contains("www.example.com");
     }
+
+    @org.junit.jupiter.api.Test
+    void ipv4MappedIpv6IsAnIpAddress() {
+        var n = SubjectAltName.parse("::ffff:10.0.0.1");
+        org.assertj.core.api.Assertions.assertThat(n.type()).isEqualTo(SubjectAltName.Type.IP);
+        org.assertj.core.api.Assertions.assertThat(n.value()).isEqualTo("10.0.0.1");
+    }
 }
