@@ -16,17 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Start with 'certa ca init' (a root CA and an intermediate), then 'certa cert create NAME'",
             "or 'certa sign FILE.csr'. 'certa inspect FILE' explains any certificate, CSR or key."
         },
-        subcommands = {
-            CaCommand.class,
-            CertCommand.class,
-            SignCommand.class,
-            KeyCommand.class,
-            CsrCommand.class,
-            InspectCommand.class,
-            ExportCommand.class,
-            ConvertCommand.class,
-            picocli.CommandLine.HelpCommand.class
-        })
+        // subcommands are registered by Main (only the one invoked, to keep start-up fast)
+        subcommands = {})
 public final class CertaCommand implements Runnable {
     private final Env env;
 

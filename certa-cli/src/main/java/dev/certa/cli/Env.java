@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything a command takes from the outside world, injected so tests can run commands in-process:
@@ -19,7 +20,7 @@ public record Env(
         Path workingDirectory,
         PrintWriter out,
         PrintWriter err,
-        Optional<Console> console) {
+        Supplier<Optional<Console>> terminal) {
 
     public Env {
         variables = Map.copyOf(variables);
@@ -28,7 +29,12 @@ public record Env(
     /** The real process environment. */
     public static Env system() {
         return new Env(Clock.systemUTC(), new SecureRandom(), System.getenv(), Path.of("").toAbsolutePath(),
-                new PrintWriter(System.out, true), new PrintWriter(System.err, true), Optional.ofNullable(System.console()));
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), () -> Optional.ofNullable(System.console()));
+    }
+
+    /** The terminal, looked up only when a prompt is needed (finding it costs start-up time). */
+    public Optional<Console> console() {
+        return terminal.get();
     }
 
     public Optional<String> variable(String name) {

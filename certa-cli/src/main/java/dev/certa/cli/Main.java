@@ -3,6 +3,7 @@ package dev.certa.cli;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -18,13 +19,52 @@ public final class Main {
         System.exit(code);
     }
 
+    /** The top-level commands, in the order help lists them. */
+    private static final List<String> COMMANDS =
+            List.of("ca", "cert", "sign", "key", "csr", "inspect", "export", "convert", "help");
+
+    // A switch rather than a map of constructor references: the JDK's AOT cache cannot archive lambdas
+    // that point at picocli's (pre-Java-6 class file) classes.
+    private static Object newCommand(String name) {
+        return switch (name) {
+            case "ca" -> new CaCommand();
+            case "cert" -> new CertCommand();
+            case "sign" -> new SignCommand();
+            case "key" -> new KeyCommand();
+            case "csr" -> new CsrCommand();
+            case "inspect" -> new InspectCommand();
+            case "export" -> new ExportCommand();
+            case "convert" -> new ConvertCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /**
+     * Picocli reflects over every registered command when it starts; registering only the command
+     * being run saves most of certa's start-up time. Help and unknown commands get all of them.
+     */
+    private static void registerSubcommands(CommandLine cl, String[] args) {
+        String first = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().orElse("");
+        if (COMMANDS.contains(first) && !first.equals("help")) {
+            cl.addSubcommand(first, newCommand(first));
+            return;
+        }
+        for (String name : COMMANDS) {
+            cl.addSubcommand(name, newCommand(name));
+        }
+    }
+
     /** Runs certa with an injected environment; returns the exit code. */
     public static int run(Env env, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
         CommandLine cl = new CommandLine(new CertaCommand(env));
+        registerSubcommands(cl, args);
         cl.setOut(env.out());
         cl.setErr(env.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // plain text: picocli's colour auto-detection asks for the terminal, which costs start-up time
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             if (ex instanceof CertaException ce) {
                 env.err().println("certa: " + ce.describe());

@@ -24,7 +24,7 @@ public final class Training {
         try {
             StringWriter sink = new StringWriter();
             PrintWriter w = new PrintWriter(sink);
-            Env env = new Env(Clock.systemUTC(), new SecureRandom(), Map.of("HOME", dir.toString()), dir, w, w, Optional.empty());
+            Env env = new Env(Clock.systemUTC(), new SecureRandom(), Map.of("HOME", dir.toString()), dir, w, w, Optional::empty);
             run(env, "--help");
             run(env, "cert", "create", "--self-signed", "localhost", "127.0.0.1", "--file-name", "dev");
             run(env, "inspect", "dev.pem");

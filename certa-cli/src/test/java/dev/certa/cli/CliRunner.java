@@ -40,7 +40,7 @@ final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Env env = new Env(clock, new SecureRandom(), variables, dir, new PrintWriter(out, true), new PrintWriter(err, true),
-                Optional.empty());
+                Optional::empty);
         int code = Main.run(env, args);
         return new Result(code, out.toString(), err.toString());
     }
