@@ -69,18 +69,14 @@ final class CertificateReader {
             AuthorityKeyIdentifier a = AuthorityKeyIdentifier.fromExtensions(exts);
             return a == null ? null : a.getKeyIdentifier();
         });
-        BasicConstraints bc = extension("basic constraints", () -> BasicConstraints.fromExtensions(exts));
+        @Nullable BasicConstraints bc = extension("basic constraints", () -> BasicConstraints.fromExtensions(exts));
         boolean ca = bc != null && bc.isCA();
-        KeyUsage ku = extension("key usage", () -> KeyUsage.fromExtensions(exts));
-        ExtendedKeyUsage eku = extension("extended key usage", () -> ExtendedKeyUsage.fromExtensions(exts));
-        GeneralNames sans = extension("subject alternative name",
+        @Nullable KeyUsage ku = extension("key usage", () -> KeyUsage.fromExtensions(exts));
+        @Nullable ExtendedKeyUsage eku = extension("extended key usage", () -> ExtendedKeyUsage.fromExtensions(exts));
+        @Nullable GeneralNames sans = extension("subject alternative name",
                 () -> GeneralNames.fromExtensions(exts, Extension.subjectAlternativeName));
-        List<String> ocsp = new ArrayList<>();
-        List<String> caIssuers = new ArrayList<>();
-        extension("authority information access", () -> {
-            accessUrls(AuthorityInformationAccess.fromExtensions(exts), ocsp, caIssuers);
-            return Boolean.TRUE;
-        });
+        AccessUrls aia = extension("authority information access",
+                () -> AccessUrls.of(AuthorityInformationAccess.fromExtensions(exts)));
 
         return new CertificateView(
                 DistinguishedNames.display(subject),
@@ -102,8 +98,8 @@ final class CertificateReader {
                 sans == null ? List.of() : GeneralNameText.of(sans),
                 Optional.ofNullable(ski).map(Hex::colon),
                 Optional.ofNullable(aki).map(Hex::colon),
-                ocsp,
-                caIssuers,
+                aia.ocsp(),
+                aia.caIssuers(),
                 extension("CRL distribution points", () -> crlUrls(CRLDistPoint.fromExtensions(exts))),
                 extension("name constraints", () -> nameConstraints(exts)));
     }
@@ -115,16 +111,21 @@ final class CertificateReader {
         return OptionalInt.of(limit.bitLength() < 31 ? limit.intValue() : Integer.MAX_VALUE);
     }
 
-    private static void accessUrls(@Nullable AuthorityInformationAccess aia, List<String> ocsp, List<String> caIssuers) {
-        if (aia == null) {
-            return;
-        }
-        for (AccessDescription d : aia.getAccessDescriptions()) {
-            if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)) {
-                ocsp.add(location(d.getAccessLocation()));
-            } else if (d.getAccessMethod().equals(AccessDescription.id_ad_caIssuers)) {
-                caIssuers.add(location(d.getAccessLocation()));
+    /** Authority information access: where to ask about revocation (OCSP) and fetch the issuer (caIssuers). */
+    private record AccessUrls(List<String> ocsp, List<String> caIssuers) {
+        static AccessUrls of(@Nullable AuthorityInformationAccess aia) {
+            List<String> ocsp = new ArrayList<>();
+            List<String> caIssuers = new ArrayList<>();
+            if (aia != null) {
+                for (AccessDescription d : aia.getAccessDescriptions()) {
+                    if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)) {
+                        ocsp.add(location(d.getAccessLocation()));
+                    } else if (d.getAccessMethod().equals(AccessDescription.id_ad_caIssuers)) {
+                        caIssuers.add(location(d.getAccessLocation()));
+                    }
+                }
             }
+            return new AccessUrls(ocsp, caIssuers);
         }
     }
 
