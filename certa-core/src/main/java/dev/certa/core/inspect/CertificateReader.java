@@ -67,7 +67,7 @@ final class CertificateReader {
         });
         byte @Nullable [] aki = extension("authority key identifier", () -> {
             AuthorityKeyIdentifier a = AuthorityKeyIdentifier.fromExtensions(exts);
-            return a == null ? null : a.getKeyIdentifier();
+            return a == null ? null : a.getKeyIdentifierOctets();
         });
         @Nullable BasicConstraints bc = extension("basic constraints", () -> BasicConstraints.fromExtensions(exts));
         boolean ca = bc != null && bc.isCA();

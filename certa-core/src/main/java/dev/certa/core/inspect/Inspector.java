@@ -107,7 +107,7 @@ public final class Inspector {
                     .map(e -> CRLNumber.getInstance(e.getParsedValue()).getCRLNumber().toString());
             Optional<String> aki = Optional.ofNullable(crl.getExtensions())
                     .map(AuthorityKeyIdentifier::fromExtensions)
-                    .map(AuthorityKeyIdentifier::getKeyIdentifier)
+                    .map(AuthorityKeyIdentifier::getKeyIdentifierOctets)
                     .map(Hex::colon);
             return new CrlView(
                     DistinguishedNames.display(crl.getIssuer()),
