@@ -12,10 +12,10 @@ import java.util.Map;
  * file and the item's position, e.g.
  *
  * <pre>
- * server.pem — certificate 1 of 2
+ * server.pem: certificate 1 of 2
  *   Subject:       CN=api.example.com
  *   Issuer:        CN=Example Intermediate CA,O=Example
- *   Valid:         2026-11-22 10:00 UTC → 2027-02-20 10:00 UTC (89 days left)
+ *   Valid:         2026-11-22 10:00 UTC to 2027-02-20 10:00 UTC (89 days left)
  *   Names:         DNS:api.example.com, IP:10.0.0.5
  *   Key:           EC P-256    Signature: SHA256withECDSA
  *   Type:          leaf (not a CA)   Key usage: digitalSignature   EKU: serverAuth
@@ -23,7 +23,7 @@ import java.util.Map;
  *   SHA-256:       AB:CD:…
  * </pre>
  *
- * Times are UTC. The text uses "—" and "→": print it through a UTF-8 writer.
+ * Times are UTC. The text is plain ASCII, so it prints the same in any locale.
  */
 public final class TextRenderer {
     private static final DateTimeFormatter TIME =
@@ -42,7 +42,7 @@ public final class TextRenderer {
             int n = seen.merge(item.kind(), 1, Integer::sum);
             int total = totals.get(item.kind());
             StringBuilder sb = new StringBuilder();
-            sb.append(inspection.source()).append(" — ").append(item.label());
+            sb.append(inspection.source()).append(": ").append(item.label());
             if (total > 1) {
                 sb.append(' ').append(n).append(" of ").append(total);
             }
@@ -67,7 +67,7 @@ public final class TextRenderer {
     private static void certificate(StringBuilder sb, CertificateView c) {
         line(sb, "Subject", c.subject());
         line(sb, "Issuer", c.issuer());
-        line(sb, "Valid", TIME.format(c.notBefore()) + " → " + TIME.format(c.notAfter()) + " (" + validity(c) + ")");
+        line(sb, "Valid", TIME.format(c.notBefore()) + " to " + TIME.format(c.notAfter()) + " (" + validity(c) + ")");
         list(sb, "Names", c.subjectAltNames());
         line(sb, "Key", c.key().display() + "    Signature: " + c.signatureAlgorithm());
         StringBuilder type = new StringBuilder(type(c));
@@ -116,8 +116,8 @@ public final class TextRenderer {
         list(sb, "Names", r.subjectAltNames());
         line(sb, "Key", r.key().display() + "    Signature: " + r.signatureAlgorithm());
         line(sb, "Signed", r.signatureValid()
-                ? "valid — the requester holds the private key"
-                : "INVALID — the CSR was altered or signed with another key");
+                ? "valid: the requester holds the private key"
+                : "INVALID: the CSR was altered or signed with another key");
         r.requestsCa().ifPresent(ca -> line(sb, "Requests", ca ? "a CA certificate" : "a leaf certificate (not a CA)"));
         line(sb, "Key SHA-256", r.publicKeySha256());
         matches(sb, r.publicKeySha256(), in);

@@ -53,9 +53,9 @@ class InspectBundleCsrCrlTest {
         assertThat(i.certificates().get(1).authorityKeyId()).isEqualTo(i.certificates().get(2).subjectKeyId());
 
         String text = TextRenderer.render(i);
-        assertThat(text).contains("fullchain.pem — certificate 1 of 3\n  Subject:       CN=shop.example.com\n")
-                .contains("\n\nfullchain.pem — certificate 2 of 3\n  Subject:       CN=Inspect Intermediate CA")
-                .contains("\n\nfullchain.pem — certificate 3 of 3\n  Subject:       CN=Inspect Root CA");
+        assertThat(text).contains("fullchain.pem: certificate 1 of 3\n  Subject:       CN=shop.example.com\n")
+                .contains("\n\nfullchain.pem: certificate 2 of 3\n  Subject:       CN=Inspect Intermediate CA")
+                .contains("\n\nfullchain.pem: certificate 3 of 3\n  Subject:       CN=Inspect Root CA");
         assertThat(text.indexOf("certificate 1 of 3")).isLessThan(text.indexOf("certificate 2 of 3"));
         assertThat(text.indexOf("certificate 2 of 3")).isLessThan(text.indexOf("certificate 3 of 3"));
     }
@@ -78,9 +78,9 @@ class InspectBundleCsrCrlTest {
         assertThat(v.requestsCa()).isEmpty();
         assertThat(v.publicKeySha256()).isEqualTo(Hex.sha256(key.getPublic().getEncoded()));
 
-        assertThat(TextRenderer.render(i)).startsWith("api.csr — certificate signing request\n")
+        assertThat(TextRenderer.render(i)).startsWith("api.csr: certificate signing request\n")
                 .contains("  Names:         DNS:api.example.com, IP:10.0.0.5\n")
-                .contains("  Signed:        valid — the requester holds the private key\n");
+                .contains("  Signed:        valid: the requester holds the private key\n");
     }
 
     @Test
@@ -94,7 +94,7 @@ class InspectBundleCsrCrlTest {
         CsrView v = (CsrView) i.items().get(0);
         assertThat(v.subject()).isEqualTo("CN=evil.example.co");
         assertThat(v.signatureValid()).isFalse();
-        assertThat(TextRenderer.render(i)).contains("INVALID — the CSR was altered or signed with another key");
+        assertThat(TextRenderer.render(i)).contains("INVALID: the CSR was altered or signed with another key");
     }
 
     @Test
@@ -116,7 +116,7 @@ class InspectBundleCsrCrlTest {
         assertThat(v.crlNumber()).hasValue("42");
         assertThat(v.stale()).isTrue();
         assertThat(v.signatureAlgorithm()).isEqualTo("SHA256withECDSA");
-        assertThat(TextRenderer.render(i)).startsWith("root.crl — certificate revocation list\n")
+        assertThat(TextRenderer.render(i)).startsWith("root.crl: certificate revocation list\n")
                 .contains("  Revoked:       2 certificates\n")
                 .contains("  Next update:   2026-11-21 10:00 UTC (STALE: a newer CRL should exist)\n")
                 .contains("  CRL number:    42\n");

@@ -69,10 +69,10 @@ class InspectCertificateTest {
         String text = TextRenderer.render(Inspector.inspect(
                 PemWriter.certificate(leaf.issued().certificate()).getBytes(StandardCharsets.US_ASCII), "server.pem",
                 PasswordSource.none(), CLOCK));
-        assertThat(text).startsWith("server.pem — certificate\n")
+        assertThat(text).startsWith("server.pem: certificate\n")
                 .contains("  Subject:       CN=api.example.com\n")
                 .contains("  Issuer:        CN=Inspect Intermediate CA,O=certa tests\n")
-                .contains("  Valid:         2026-11-22 09:55 UTC → 2027-02-20 10:00 UTC (90 days left)\n")
+                .contains("  Valid:         2026-11-22 09:55 UTC to 2027-02-20 10:00 UTC (90 days left)\n")
                 .contains("  Names:         DNS:api.example.com, IP:10.0.0.5\n")
                 .contains("  Key:           EC P-256    Signature: SHA256withECDSA\n")
                 .contains("  Type:          leaf (not a CA)   Key usage: digitalSignature   EKU: serverAuth\n")

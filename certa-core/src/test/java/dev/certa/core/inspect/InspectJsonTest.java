@@ -113,6 +113,6 @@ class InspectJsonTest {
         Inspection a = new Inspection("a.pem", List.of(InspectCertificateTest.only(PKI.root.certificate(), CLOCK)));
         Inspection b = new Inspection("b.pem", List.of(InspectCertificateTest.only(PKI.intermediate.certificate(), CLOCK)));
         String text = TextRenderer.render(List.of(a, b));
-        assertThat(text).startsWith("a.pem — certificate\n").contains("\n\nb.pem — certificate\n").endsWith("\n");
+        assertThat(text).startsWith("a.pem: certificate\n").contains("\n\nb.pem: certificate\n").endsWith("\n");
     }
 }

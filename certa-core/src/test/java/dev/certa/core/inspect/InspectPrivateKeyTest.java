@@ -45,7 +45,7 @@ class InspectPrivateKeyTest {
         assertThat(v.publicKeySha256()).isEqualTo(Hex.sha256(key.getPublic().getEncoded()));
 
         String text = TextRenderer.render(i);
-        assertThat(text).startsWith("key.pem — private key\n")
+        assertThat(text).startsWith("key.pem: private key\n")
                 .contains("  Stored as:     PKCS#8, not encrypted\n")
                 .contains("  Key SHA-256:   " + v.publicKeySha256() + " (of the public key)\n");
         assertNoPrivateMaterial(text, key.getPrivate(), pem);
@@ -118,9 +118,9 @@ class InspectPrivateKeyTest {
         assertThat(i.certificates()).extracting(CertificateView::subject)
                 .containsExactly("CN=p12.example.com", "CN=Inspect Intermediate CA,O=certa tests");
         String text = TextRenderer.render(i);
-        assertThat(text).contains("server.p12 — private key\n  Key:           EC P-256\n  Stored as:     PKCS#12, password-protected\n")
+        assertThat(text).contains("server.p12: private key\n  Key:           EC P-256\n  Stored as:     PKCS#12, password-protected\n")
                 .contains("  Belongs to:    certificate 1 (CN=p12.example.com)\n")
-                .contains("server.p12 — certificate 2 of 2\n");
+                .contains("server.p12: certificate 2 of 2\n");
         String pem = PemWriter.privateKey(leaf.key().getPrivate());
         assertNoPrivateMaterial(text, leaf.key().getPrivate(), pem);
         assertNoPrivateMaterial(JsonRenderer.render(i), leaf.key().getPrivate(), pem);
@@ -140,7 +140,7 @@ class InspectPrivateKeyTest {
         PublicKeyView v = (PublicKeyView) i.items().get(0);
         assertThat(v.key().display()).isEqualTo("EC P-256");
         assertThat(v.publicKeySha256()).isEqualTo(InspectCertificateTest.only(leaf.issued().certificate(), CLOCK).publicKeySha256());
-        assertThat(TextRenderer.render(i)).startsWith("pub.pem — public key\n");
+        assertThat(TextRenderer.render(i)).startsWith("pub.pem: public key\n");
     }
 
     /**
