@@ -31,21 +31,32 @@ final class OpenSslServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code openssl s_server -accept 127.0.0.1:PORT -www} plus {@code args}, run in {@code dir}. */
+    /**
+     * Starts {@code openssl s_server -accept 127.0.0.1:PORT -www} plus {@code args}, run in {@code dir}.
+     * The free port is found by binding port 0 and releasing it; should another process take it
+     * first, s_server exits at once and a new port is tried.
+     */
     static OpenSslServer start(Path dir, String... args) throws IOException, InterruptedException {
-        int port = freePort();
-        Path log = Files.createTempFile(dir, "s_server-", ".log");
-        List<String> command = new ArrayList<>(List.of(OpenSsl.PATH, "s_server", "-accept", "127.0.0.1:" + port, "-www"));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-        OpenSslServer server = new OpenSslServer(p, port, log);
-        try {
-            server.awaitListening();
-            return server;
-        } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
-            server.close();
-            throw e;
+        for (int attempt = 1; ; attempt++) {
+            int port = freePort();
+            Path log = Files.createTempFile(dir, "s_server-", ".log");
+            List<String> command = new ArrayList<>(List.of(OpenSsl.PATH, "s_server", "-accept", "127.0.0.1:" + port, "-www"));
+            command.addAll(List.of(args));
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            OpenSslServer server = new OpenSslServer(p, port, log);
+            try {
+                if (server.awaitListening()) {
+                    return server;
+                }
+                server.close();
+                if (attempt == 3) {
+                    throw new AssertionError("openssl s_server could not bind a free port:\n" + server.log());
+                }
+            } catch (IOException | InterruptedException | RuntimeException | AssertionError e) {
+                server.close();
+                throw e;
+            }
         }
     }
 
@@ -55,7 +66,7 @@ final class OpenSslServer implements AutoCloseable {
 
     /** Everything s_server has printed so far. */
     String log() throws IOException {
-        return Files.readString(log, StandardCharsets.UTF_8);
+        return Files.readString(log, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -72,18 +83,29 @@ final class OpenSslServer implements AutoCloseable {
         return current;
     }
 
-    private void awaitListening() throws IOException, InterruptedException {
+    /**
+     * True once s_server has said ACCEPT (so it, not another process, holds the port) and the port
+     * takes a connection; false if it exited because the port was taken. Bounded by {@link #STARTUP}.
+     */
+    private boolean awaitListening() throws IOException, InterruptedException {
         Instant deadline = Instant.now().plus(STARTUP);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                process.waitFor();
+                if (log().contains("Address already in use")) {
+                    return false;
+                }
                 throw new AssertionError("openssl s_server exited with " + process.exitValue() + ":\n" + log());
             }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(25);
+            if (log().contains("ACCEPT")) {
+                try (Socket probe = new Socket()) {
+                    probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                    return true;
+                } catch (IOException notYet) {
+                    // listening is announced just before accept(); try again
+                }
             }
+            Thread.sleep(20);
         }
         throw new AssertionError("openssl s_server did not listen on port " + port + " within " + STARTUP + ":\n" + log());
     }

@@ -8,6 +8,7 @@ import dev.certa.core.pem.PemWriter;
 import dev.certa.core.profile.Profile;
 import dev.certa.core.testing.TestPki;
 import dev.certa.core.testing.Tools;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -26,6 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * TLS servers configured with certa's files complete handshakes with clients that trust only the
  * certa root, JSSE and openssl alike, and fail recognisably when the name, the chain or the trust
  * is wrong. Everything runs on 127.0.0.1 with bounded waits.
+ *
+ * <p>When the client refuses, what the server sees depends on timing (the client's alert, or a
+ * broken pipe if it was still writing), so only the client's error is checked in detail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TlsHandshakeInteropTest {
@@ -81,7 +85,7 @@ class TlsHandshakeInteropTest {
                     jsseClientTrusting(pki(KeyType.EC_P256)), "other.example.com", server.port(), "ping\n"));
 
             assertThat(Jsse.messages(e)).contains("No subject alternative DNS name matching other.example.com found");
-            assertThat(server.failure()).isInstanceOf(SSLHandshakeException.class);
+            assertThat(server.failure()).as("the server served nothing").isInstanceOf(IOException.class);
         }
     }
 
@@ -93,7 +97,7 @@ class TlsHandshakeInteropTest {
 
             assertThat(Jsse.messages(e)).contains("PKIX path building failed")
                     .contains("unable to find valid certification path to requested target");
-            assertThat(server.failure()).isInstanceOf(SSLHandshakeException.class);
+            assertThat(server.failure()).as("the server served nothing").isInstanceOf(IOException.class);
         }
     }
 
@@ -105,7 +109,7 @@ class TlsHandshakeInteropTest {
 
             assertThat(Jsse.messages(e)).contains("PKIX path building failed")
                     .contains("unable to find valid certification path to requested target");
-            assertThat(server.failure()).isInstanceOf(SSLHandshakeException.class);
+            assertThat(server.failure()).as("the server served nothing").isInstanceOf(IOException.class);
         }
     }
 
@@ -180,7 +184,6 @@ class TlsHandshakeInteropTest {
 
             assertThat(r.output()).contains("Verify return code: 0 (ok)");
             assertThat(r.exitCode()).as(r.output()).isZero();
-            assertThat(server.served().line()).isEmpty();
         }
     }
 }
