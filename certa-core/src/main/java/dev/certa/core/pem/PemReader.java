@@ -14,14 +14,23 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Object;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.pkcs.EncryptedPrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.CertificateList;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
@@ -315,6 +324,10 @@ public final class PemReader {
                 // not encrypted PKCS#8
             }
         }
+        Optional<Decoded.PrivateKey> traditional = traditionalDerKey(seq, source);
+        if (traditional.isPresent()) {
+            return traditional.get();
+        }
         try {
             return new Decoded.PublicKeyOnly(KeyPairs.publicKey(SubjectPublicKeyInfo.getInstance(seq)));
         } catch (RuntimeException e) {
@@ -324,6 +337,51 @@ public final class PemReader {
         }
         throw CertaException.badInput(source + ": DER data of a kind certa does not recognise",
                 "pass a certificate, CSR, key or CRL (PEM or DER), or a PKCS#12 file");
+    }
+
+    /**
+     * A PKCS#1 RSAPrivateKey or SEC1 ECPrivateKey in DER: what {@code openssl pkey -outform DER} (and
+     * {@code openssl rsa}/{@code ec -outform DER}) write for RSA and EC keys. Empty if {@code seq} is
+     * neither; the SEC1 key is wrapped with its curve as PEMParser does for "EC PRIVATE KEY" blocks.
+     */
+    private static Optional<Decoded.PrivateKey> traditionalDerKey(ASN1Sequence seq, String source) {
+        PrivateKeyInfo info;
+        String format;
+        try {
+            if (seq.size() >= 9 && allIntegers(seq)) {
+                info = new PrivateKeyInfo(new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                        RSAPrivateKey.getInstance(seq));
+                format = "PKCS#1 RSA (DER)";
+            } else if (seq.size() >= 2 && seq.getObjectAt(0) instanceof ASN1Integer v && v.hasValue(1)
+                    && seq.getObjectAt(1) instanceof ASN1OctetString) {
+                ECPrivateKey ec = ECPrivateKey.getInstance(seq);
+                ASN1Object curve = ec.getParametersObject();
+                if (curve == null) {
+                    throw CertaException.badInput(source + ": the SEC1 EC private key does not name its curve",
+                            "export it as PKCS#8, which records the curve: openssl pkcs8 -topk8 -nocrypt -in KEY");
+                }
+                info = new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), ec);
+                format = "SEC1 EC (DER)";
+            } else {
+                return Optional.empty();
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Decoded.PrivateKey(KeyPairs.fromPrivateKeyInfo(info), format, false));
+        } catch (CertaException e) {
+            throw e.in(source);
+        }
+    }
+
+    private static boolean allIntegers(ASN1Sequence seq) {
+        for (int i = 0; i < seq.size(); i++) {
+            if (!(seq.getObjectAt(i) instanceof ASN1Integer)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String preview(byte[] data) {
