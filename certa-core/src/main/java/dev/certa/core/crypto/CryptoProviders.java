@@ -37,6 +37,14 @@ public final class CryptoProviders {
         return Holder.INSTANCE;
     }
 
+    /**
+     * Bouncy Castle alone, without detecting the native provider (which costs ~300 ms the first time):
+     * for PBE decryption of keys and other work that never needs native speed.
+     */
+    public static Provider bouncyCastleAlone() {
+        return BouncyCastleHolder.INSTANCE;
+    }
+
     /** Providers with only Bouncy Castle, e.g. to measure the fallback. */
     public static CryptoProviders bouncyCastleOnly() {
         return new CryptoProviders(bouncyCastleProvider(), null, "disabled by the caller");
@@ -89,7 +97,7 @@ public final class CryptoProviders {
     }
 
     private static Provider bouncyCastleProvider() {
-        return new BouncyCastleProvider();
+        return BouncyCastleHolder.INSTANCE;
     }
 
     private static CryptoProviders detect() {
@@ -106,6 +114,10 @@ public final class CryptoProviders {
         } catch (Throwable t) { // UnsatisfiedLinkError, NoClassDefFoundError, a failed self-test…
             return new CryptoProviders(bc, null, t.getClass().getSimpleName() + ": " + t.getMessage());
         }
+    }
+
+    private static final class BouncyCastleHolder {
+        static final Provider INSTANCE = new BouncyCastleProvider();
     }
 
     private static final class Holder {

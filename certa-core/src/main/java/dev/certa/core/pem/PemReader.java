@@ -211,7 +211,7 @@ public final class PemReader {
                 char[] pw = require(passwords, source);
                 try {
                     PEMKeyPair kp = enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
-                            .setProvider(CryptoProviders.get().bouncyCastle()).build(pw));
+                            .setProvider(CryptoProviders.bouncyCastleAlone()).build(pw));
                     return new Decoded.PrivateKey(KeyPairs.fromPrivateKeyInfo(kp.getPrivateKeyInfo()),
                             "legacy encrypted PEM (" + legacyFormat(kp) + ")", true);
                 } catch (IOException | RuntimeException e) {
@@ -254,7 +254,7 @@ public final class PemReader {
         PrivateKeyInfo pki;
         try {
             pki = enc.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                    .setProvider(CryptoProviders.get().bouncyCastle()).build(pw));
+                    .setProvider(CryptoProviders.bouncyCastleAlone()).build(pw));
         } catch (Exception e) {
             throw wrongPassword(source, e);
         } finally {

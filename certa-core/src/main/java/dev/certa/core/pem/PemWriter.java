@@ -73,7 +73,7 @@ public final class PemWriter {
         try {
             OutputEncryptor enc = new JcePKCSPBEOutputEncryptorBuilder(
                     new ScryptConfig.Builder(1 << 14, 8, 1).withSaltLength(16).build(), NISTObjectIdentifiers.id_aes256_CBC)
-                    .setProvider(CryptoProviders.get().bouncyCastle())
+                    .setProvider(CryptoProviders.bouncyCastleAlone())
                     .setRandom(random)
                     .build(password);
             byte[] der = new PKCS8EncryptedPrivateKeyInfoBuilder(PrivateKeyInfo.getInstance(key.getEncoded()))
