@@ -1,6 +1,5 @@
 package dev.certa.cli;
 
-import dev.certa.core.ca.CaDirectory;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
 import dev.certa.core.io.OutputFiles;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,21 +46,14 @@ final class CertCreateCommand extends BaseCommand {
     @Option(names = "--subject", paramLabel = "DN", description = "Subject (default: CN=first name).")
     Optional<String> subject;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "CA directory (default: $CERTA_HOME or ~/.certa).")
-    Optional<String> dir;
-
-    @Option(names = "--intermediate", defaultValue = CaDirectory.DEFAULT_INTERMEDIATE, paramLabel = "NAME",
-            description = "Which intermediate signs.")
-    String intermediate;
-
     @Option(names = "--out-dir", defaultValue = ".", paramLabel = "DIR", description = "Where to write the files.")
     String outDir;
 
     @Option(names = "--file-name", paramLabel = "BASE", description = "Base of the file names (default: from the names, as mkcert does).")
     Optional<String> fileName;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Password of the CA key.")
-    Optional<String> passwordFile;
+    @Mixin
+    IssuingCaOptions ca = new IssuingCaOptions();
 
     @Option(names = "--force", description = "Replace existing files.")
     boolean force;
@@ -83,8 +76,7 @@ final class CertCreateCommand extends BaseCommand {
         Path fullPath = dirPath.resolve(base + "-fullchain.pem");
         IssuedCertificate issued = selfSigned
                 ? issuer().issueSelfSigned(request, SoftwareSigner.of(key))
-                : issuer().issue(request, new CaDirectory(env.caDirectory(dir)).issuingCa(intermediate,
-                        new Passwords(env, passwordFile).source()));
+                : issuer().issue(request, ca.load(env));
         OutputFiles files = new OutputFiles(force)
                 .add(certPath, ascii(PemWriter.certificate(issued.certificate())))
                 .addSecret(keyPath, ascii(PemWriter.privateKey(key.getPrivate())));

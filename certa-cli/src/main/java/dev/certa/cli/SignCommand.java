@@ -1,6 +1,5 @@
 package dev.certa.cli;
 
-import dev.certa.core.ca.CaDirectory;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.issue.IssuanceRequest;
 import dev.certa.core.issue.IssuedCertificate;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,21 +34,14 @@ final class SignCommand extends BaseCommand {
     @Option(names = "--validity", paramLabel = "DURATION", description = "e.g. 90d (default: the profile's, 90 days).")
     Optional<String> validity;
 
-    @Option(names = "--dir", paramLabel = "DIR", description = "CA directory (default: $CERTA_HOME or ~/.certa).")
-    Optional<String> dir;
-
-    @Option(names = "--intermediate", defaultValue = CaDirectory.DEFAULT_INTERMEDIATE, paramLabel = "NAME",
-            description = "Which intermediate signs (default: the one made by 'ca init').")
-    String intermediate;
-
     @Option(names = "--out", paramLabel = "FILE", description = "Certificate file (default: NAME.pem beside the CSR's name).")
     Optional<String> out;
 
     @Option(names = "--fullchain-out", paramLabel = "FILE", description = "Certificate + intermediates (default: NAME-fullchain.pem).")
     Optional<String> fullchainOut;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Password of the CA key.")
-    Optional<String> passwordFile;
+    @Mixin
+    IssuingCaOptions ca = new IssuingCaOptions();
 
     @Option(names = "--force", description = "Replace existing files.")
     boolean force;
@@ -68,8 +61,7 @@ final class SignCommand extends BaseCommand {
         Path certPath = out.map(env::path).orElse(csrPath.resolveSibling(base + ".pem"));
         Path fullPath = fullchainOut.map(env::path).orElse(csrPath.resolveSibling(base + "-fullchain.pem"));
         OutputFiles files = new OutputFiles(force);
-        var ca = new CaDirectory(env.caDirectory(dir)).issuingCa(intermediate, new Passwords(env, passwordFile).source());
-        IssuedCertificate issued = issuer().issue(request, ca);
+        IssuedCertificate issued = issuer().issue(request, ca.load(env));
         files.add(certPath, PemWriter.certificate(issued.certificate()).getBytes(StandardCharsets.US_ASCII));
         files.add(fullPath, PemWriter.certificates(issued.fullChain()).getBytes(StandardCharsets.US_ASCII));
         files.commit();
