@@ -3,13 +3,10 @@ package dev.certa.cli;
 import dev.certa.core.ca.CaDirectory;
 import dev.certa.core.issue.CaUrls;
 import dev.certa.core.key.KeyType;
-import dev.certa.core.profile.NameConstraintRules;
-import dev.certa.core.profile.Profile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "init", mixinStandardHelpOptions = true,
@@ -39,15 +36,8 @@ final class CaInitCommand extends BaseCommand {
     @Option(names = "--no-intermediate", description = "Create only the root.")
     boolean noIntermediate;
 
-    @Option(names = "--path-len", defaultValue = "0", description = "Path length of the intermediate (0: it signs leaves only).")
-    int pathLen;
-
-    @Option(names = "--permit", split = ",", paramLabel = "NAME",
-            description = "Name constraint for the intermediate: it may only sign for these (example.com, 10.0.0.0/8, @example.com).")
-    List<String> permit = new ArrayList<>();
-
-    @Option(names = "--exclude", split = ",", paramLabel = "NAME", description = "Name constraint: names the intermediate may not sign for.")
-    List<String> exclude = new ArrayList<>();
+    @Mixin
+    IntermediateOptions limits = new IntermediateOptions();
 
     @Option(names = "--ocsp-url", description = "OCSP responder URL written into issued certificates.")
     Optional<String> ocspUrl;
@@ -75,7 +65,7 @@ final class CaInitCommand extends BaseCommand {
         Optional<CaDirectory.IntermediateSpec> intermediate = noIntermediate ? Optional.empty()
                 : Optional.of(new CaDirectory.IntermediateSpec(CaDirectory.DEFAULT_INTERMEDIATE, name + " Intermediate CA", type,
                         Durations.parse(intermediateValidity, "--intermediate-validity"),
-                        new Profile.IntermediateCa(OptionalInt.of(pathLen), new NameConstraintRules(permit, exclude))));
+                        limits.profile()));
         CaUrls urls = new CaUrls(caIssuersUrl.map(List::of).orElse(List.of()), ocspUrl, crlUrl.map(List::of).orElse(List.of()));
         var spec = new CaDirectory.InitSpec(name, type, Durations.parse(rootValidity, "--root-validity"), intermediate, urls);
         Optional<char[]> password = new Passwords(env, passwordFile).forNew("the CA keys", noPassword);

@@ -2,13 +2,9 @@ package dev.certa.cli;
 
 import dev.certa.core.ca.CaDirectory;
 import dev.certa.core.key.KeyType;
-import dev.certa.core.profile.NameConstraintRules;
-import dev.certa.core.profile.Profile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,14 +26,8 @@ final class CaIntermediateCommand extends BaseCommand {
     @Option(names = "--validity", defaultValue = "5y", paramLabel = "DURATION", description = "Default: ${DEFAULT-VALUE}.")
     String validity;
 
-    @Option(names = "--path-len", defaultValue = "0", description = "Path length (0: signs leaves only).")
-    int pathLen;
-
-    @Option(names = "--permit", split = ",", paramLabel = "NAME", description = "Names it may sign for (example.com, 10.0.0.0/8, @example.com).")
-    List<String> permit = new ArrayList<>();
-
-    @Option(names = "--exclude", split = ",", paramLabel = "NAME", description = "Names it may not sign for.")
-    List<String> exclude = new ArrayList<>();
+    @Mixin
+    IntermediateOptions limits = new IntermediateOptions();
 
     @Option(names = "--password-file", paramLabel = "FILE",
             description = "Password of the root key, also used to encrypt the new key.")
@@ -56,7 +46,7 @@ final class CaIntermediateCommand extends BaseCommand {
         String slug = CaDirectory.slug(name);
         var spec = new CaDirectory.IntermediateSpec(slug, name + " Intermediate CA", KeyType.parse(keyType),
                 Durations.parse(validity, "--validity"),
-                new Profile.IntermediateCa(OptionalInt.of(pathLen), new NameConstraintRules(permit, exclude)));
+                limits.profile());
         Passwords passwords = new Passwords(env, passwordFile);
         ca.rootCertificate(); // fails early, before any prompt, when DIR holds no CA
         var issued = ca.addIntermediate(spec, passwords.source(), passwords.forNew("the intermediate's key", noPassword),
