@@ -16,7 +16,6 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
@@ -46,7 +45,6 @@ final class CertificateFacts {
     final String signatureAlgorithmName;
     final boolean signatureAlgorithmsAgree;
     final SubjectPublicKeyInfo publicKeyInfo;
-    final Extensions extensions;
     final ExtensionFacts ext;
     /** Decoding problems, in plain words ("the subject alternative name extension is malformed"). */
     final List<String> problems;
@@ -74,7 +72,6 @@ final class CertificateFacts {
         this.signatureAlgorithmName = SignatureAlgorithms.name(outer);
         this.signatureAlgorithmsAgree = outer.equals(t.getSignature());
         this.publicKeyInfo = t.getSubjectPublicKeyInfo();
-        this.extensions = t.getExtensions() == null ? new Extensions(new Extension[0]) : t.getExtensions();
         this.ext = ext;
         this.problems = List.copyOf(problems);
     }
@@ -100,7 +97,7 @@ final class CertificateFacts {
         }
         List<String> problems = new ArrayList<>();
         Extensions exts = c.getTBSCertificate().getExtensions();
-        ExtensionFacts ext = ExtensionFacts.of(exts == null ? new Extensions(new Extension[0]) : exts, problems);
+        ExtensionFacts ext = ExtensionFacts.of(exts, problems);
         return Optional.of(new CertificateFacts(certificate, der, tbs, c, ext, problems));
     }
 

@@ -66,8 +66,11 @@ final class ExtensionFacts {
 
     private ExtensionFacts() {}
 
-    static ExtensionFacts of(Extensions exts, List<String> problems) {
+    static ExtensionFacts of(@Nullable Extensions exts, List<String> problems) {
         ExtensionFacts f = new ExtensionFacts();
+        if (exts == null) {
+            return f;
+        }
         for (ASN1ObjectIdentifier oid : exts.getExtensionOIDs()) {
             Extension e = exts.getExtension(oid);
             try {
