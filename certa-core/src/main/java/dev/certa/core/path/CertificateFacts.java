@@ -35,6 +35,8 @@ final class CertificateFacts {
     final boolean subjectEmpty;
     final boolean issuerEmpty;
     final boolean selfIssued;
+    /** Subject attributes plus subject alternative names: what name constraints are checked against. */
+    final int nameCount;
     final int version;
     final BigInteger serial;
     final Instant notBefore;
@@ -61,6 +63,8 @@ final class CertificateFacts {
         this.subjectEmpty = subjectName.getRDNs().length == 0;
         this.issuerEmpty = t.getIssuer().getRDNs().length == 0;
         this.selfIssued = subject.equals(issuer);
+        this.nameCount = 1 + attributes(subjectName)
+                + (ext.subjectAltNames == null ? 0 : ext.subjectAltNames.getNames().length);
         this.version = t.getVersionNumber();
         this.serial = t.getSerialNumber().getValue();
         this.notBefore = certificate.getNotBefore().toInstant();
@@ -111,6 +115,14 @@ final class CertificateFacts {
                 }
             }
         }
+    }
+
+    private static int attributes(X500Name name) {
+        int n = 0;
+        for (var rdn : name.getRDNs()) {
+            n += rdn.size();
+        }
+        return n;
     }
 
     /** The subject's public key as a JCA key, or empty when the JDK cannot load it. */
