@@ -67,17 +67,19 @@ final class Attempts {
             }
         } else {
             String issuer = q(issuerDisplay(top));
-            String why = (found.loops() > 0 ? "; the certificates given loop back on themselves" : "")
-                    + (found.keyIdMismatches() > 0 ? "; " + Texts.plural(found.keyIdMismatches(), "certificate")
-                            + " with that name " + (found.keyIdMismatches() == 1 ? "was" : "were")
-                            + " found, but with a different key identifier" : "");
-            if (pos == 0 && poolSize == 0) {
+            String lookAlikes = found.keyIdMismatches() == 0 ? "" : "; " + Texts.plural(found.keyIdMismatches(), "certificate")
+                    + " with that name " + (found.keyIdMismatches() == 1 ? "was" : "were") + " given, but with a different key identifier";
+            if (found.loops() > 0) {
+                f.error(Check.CHAIN, pos, top, "the issuers loop back: the issuer of this certificate, " + issuer
+                        + ", is already on the path, and no trusted store holds it" + lookAlikes,
+                        "send the chain up to a trusted root, without cross-certificates that point back down");
+            } else if (pos == 0 && poolSize == 0) {
                 f.error(Check.CHAIN, 0, top, purpose.sender() + " sent no intermediate certificate; the chain stops at " + issuer
-                        + ", which issued this certificate but is not in any trusted store" + why,
+                        + ", which issued this certificate but is not in any trusted store",
                         "serve the full chain (fullchain.pem) or install the intermediate " + issuer);
             } else {
                 f.error(Check.CHAIN, pos, top, "the chain stops here: its issuer " + issuer
-                        + " was not sent and is not in any trusted store" + why,
+                        + " was not sent and is not in any trusted store" + lookAlikes,
                         "serve the full chain (fullchain.pem) including " + issuer
                                 + ", or install it; if it is a root you trust, add it to the trust store");
             }

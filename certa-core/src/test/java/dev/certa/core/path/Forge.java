@@ -121,6 +121,12 @@ final class Forge {
             return this;
         }
 
+        /** An extension whose value is {@code der} as given, valid or not. */
+        Builder rawExtension(ASN1ObjectIdentifier oid, boolean critical, byte[] der) {
+            extra.add(new Extension(oid, critical, der));
+            return this;
+        }
+
         Builder signedWith(String algorithm) {
             this.signature = algorithm;
             return this;
