@@ -160,7 +160,7 @@ final class CertificateChecks {
     }
 
     private void keyStrength(CertificateFacts f, int pos, Findings out) {
-        KeyStrength.Judgement j = KeyStrength.judge(f.publicKeyInfo);
+        KeyStrength.Judgement j = f.keyStrength;
         j.forbidden().ifPresent(why -> out.error(Check.KEY_STRENGTH, pos, f, why, "re-issue it with an EC P-256 or RSA 2048+ key"));
         j.weak().ifPresent(why -> {
             if (web) {

@@ -16,7 +16,6 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.jspecify.annotations.Nullable;
@@ -47,6 +46,8 @@ final class CertificateFacts {
     final String signatureAlgorithmName;
     final boolean signatureAlgorithmsAgree;
     final SubjectPublicKeyInfo publicKeyInfo;
+    final byte[] publicKeyInfoDer;
+    final KeyStrength.Judgement keyStrength;
     final ExtensionFacts ext;
     /** Decoding problems, in plain words ("the subject alternative name extension is malformed"). */
     final List<String> problems;
@@ -76,6 +77,8 @@ final class CertificateFacts {
         this.signatureAlgorithmName = SignatureAlgorithms.name(outer);
         this.signatureAlgorithmsAgree = outer.equals(t.getSignature());
         this.publicKeyInfo = t.getSubjectPublicKeyInfo();
+        this.publicKeyInfoDer = der(publicKeyInfo);
+        this.keyStrength = KeyStrength.judge(publicKeyInfo);
         this.ext = ext;
         this.problems = List.copyOf(problems);
     }
@@ -85,24 +88,20 @@ final class CertificateFacts {
      * {@code whyNot}).
      */
     static Optional<CertificateFacts> of(X509Certificate certificate, List<String> whyNot) {
-        byte[] der;
-        byte[] tbs;
-        Certificate c;
         try {
-            der = certificate.getEncoded();
-            tbs = certificate.getTBSCertificate(); // as signed, even if not canonical DER
-            c = Certificate.getInstance(ASN1Primitive.fromByteArray(der));
+            byte[] der = certificate.getEncoded();
+            byte[] tbs = certificate.getTBSCertificate(); // as signed, even if not canonical DER
+            Certificate c = Certificate.getInstance(ASN1Primitive.fromByteArray(der));
             if (c.getTBSCertificate().getExtensions() != null) {
                 checkNoDuplicates(c);
             }
+            List<String> problems = new ArrayList<>();
+            ExtensionFacts ext = ExtensionFacts.of(c.getTBSCertificate().getExtensions(), problems);
+            return Optional.of(new CertificateFacts(certificate, der, tbs, c, ext, problems));
         } catch (CertificateEncodingException | java.io.IOException | RuntimeException e) {
             whyNot.add("it cannot be decoded (" + e.getMessage() + ")");
             return Optional.empty();
         }
-        List<String> problems = new ArrayList<>();
-        Extensions exts = c.getTBSCertificate().getExtensions();
-        ExtensionFacts ext = ExtensionFacts.of(exts, problems);
-        return Optional.of(new CertificateFacts(certificate, der, tbs, c, ext, problems));
     }
 
     private static void checkNoDuplicates(Certificate c) {
@@ -114,6 +113,14 @@ final class CertificateFacts {
                     throw new IllegalArgumentException("the extension " + oids[i] + " appears twice");
                 }
             }
+        }
+    }
+
+    private static byte[] der(SubjectPublicKeyInfo spki) {
+        try {
+            return spki.getEncoded("DER");
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the public key cannot be encoded", e);
         }
     }
 
@@ -157,7 +164,7 @@ final class CertificateFacts {
 
     /** Same subject and same key: the same CA, perhaps re-issued. */
     boolean sameCa(CertificateFacts o) {
-        return subject.equals(o.subject) && publicKeyInfo.equals(o.publicKeyInfo);
+        return subject.equals(o.subject) && Arrays.equals(publicKeyInfoDer, o.publicKeyInfoDer);
     }
 
     @Override

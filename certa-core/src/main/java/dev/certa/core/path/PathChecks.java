@@ -113,6 +113,9 @@ final class PathChecks {
                 return;
             }
             CertificateFacts below = path.get(i - 1);
+            if (constraints == 0) {
+                continue; // nothing above constrains names
+            }
             long work = constraints * below.nameCount;
             if (work > options.limits().maxNameChecks()) {
                 out.error(Check.NAME_CONSTRAINTS, i - 1, below, "checking its " + below.nameCount + " names against the "

@@ -34,6 +34,7 @@ final class PathSearch {
     private final Map<Edge, Boolean> signatures = new HashMap<>();
     private final List<Finding> notes = new ArrayList<>();
     private final Attempts attempts;
+    private final ValidationCache cache;
     private int signatureChecks;
     private int steps;
     private @Nullable Finding limitHit;
@@ -41,7 +42,9 @@ final class PathSearch {
 
     private record Edge(CertificateFacts child, CertificateFacts issuer) {}
 
-    PathSearch(X509Certificate leaf, List<X509Certificate> untrusted, List<TrustStore> stores, ValidationOptions options) {
+    PathSearch(X509Certificate leaf, List<X509Certificate> untrusted, List<TrustStore> stores, ValidationOptions options,
+            ValidationCache cache) {
+        this.cache = cache;
         this.leafCertificate = leaf;
         this.untrusted = List.copyOf(untrusted);
         this.stores = List.copyOf(stores);
@@ -53,7 +56,7 @@ final class PathSearch {
 
     Verdict run() {
         List<String> why = new ArrayList<>();
-        Optional<CertificateFacts> leaf = CertificateFacts.of(leafCertificate, why);
+        Optional<CertificateFacts> leaf = decode(leafCertificate, why);
         List<String> storeNames = stores.stream().map(TrustStore::name).toList();
         if (leaf.isEmpty()) {
             String subject = leafCertificate.getSubjectX500Principal().getName();
@@ -91,7 +94,7 @@ final class PathSearch {
     private Optional<CertificateFacts> decode(X509Certificate c, List<String> why) {
         Optional<CertificateFacts> f = decoded.get(c);
         if (f == null) {
-            f = CertificateFacts.of(c, why);
+            f = cache.facts(c, why);
             decoded.put(c, f);
         }
         return f;
@@ -221,6 +224,10 @@ final class PathSearch {
         if (cached != null) {
             return cached;
         }
+        if (cache.knownGood(child, issuer)) {
+            signatures.put(e, true);
+            return true;
+        }
         if (signatureChecks >= limits.maxSignatureChecks()) {
             limit("path building stopped after " + signatureChecks + " signature checks");
             return null;
@@ -232,6 +239,9 @@ final class PathSearch {
             ok = Signatures.verify(child.signatureAlgorithm.get().jcaName(), key.get(), child.tbs, child.signature);
         }
         signatures.put(e, ok);
+        if (ok) {
+            cache.rememberGood(child, issuer);
+        }
         return ok;
     }
 

@@ -22,9 +22,12 @@ import java.util.List;
  * }
  * }</pre>
  *
- * <p>Instances hold no state and may be shared between threads.
+ * <p>An instance remembers, within fixed bounds, the certificates it has decoded and the signatures it
+ * has seen verify, keyed by their exact encodings: validating the same intermediates again costs no
+ * signature check. Instances are thread-safe; share one.
  */
 public final class PathValidator {
+    private final ValidationCache cache = new ValidationCache();
 
     public PathValidator() {}
 
@@ -34,7 +37,7 @@ public final class PathValidator {
      * of any of the stores.
      */
     public Verdict validate(X509Certificate leaf, List<X509Certificate> untrusted, List<TrustStore> stores, ValidationOptions options) {
-        return new PathSearch(leaf, untrusted, stores, options).run();
+        return new PathSearch(leaf, untrusted, stores, options, cache).run();
     }
 
     /**
