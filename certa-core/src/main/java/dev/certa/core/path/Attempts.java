@@ -145,7 +145,7 @@ final class Attempts {
             if (a.rank() != COMPLETE) {
                 Findings more = new Findings();
                 for (int i = 0; i < a.path().size(); i++) {
-                    checks.certificateOnly(a.path().get(i).facts(), i, a.path().size(), false, more);
+                    checks.certificateOnly(a.path().get(i).facts(), i, more);
                 }
                 more.errors.stream().filter(x -> !problems.contains(x)).forEach(problems::add);
                 more.warnings.stream().filter(x -> !warnings.contains(x)).forEach(warnings::add);

@@ -1,7 +1,5 @@
 package dev.certa.core.path;
 
-import static dev.certa.core.path.Texts.q;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

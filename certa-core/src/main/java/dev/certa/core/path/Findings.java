@@ -23,12 +23,4 @@ final class Findings {
     boolean hasErrors() {
         return !errors.isEmpty();
     }
-
-    boolean hasErrorAt(int position) {
-        return errors.stream().anyMatch(f -> f.position().isPresent() && f.position().getAsInt() == position);
-    }
-
-    boolean hasWarningAt(int position) {
-        return warnings.stream().anyMatch(f -> f.position().isPresent() && f.position().getAsInt() == position);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.certa.core.path;
 
-import static dev.certa.core.path.Texts.q;
-
 import dev.certa.core.name.SubjectAltName;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -11,7 +9,8 @@ import java.util.Optional;
 /**
  * Validates one complete candidate path, leaf first and anchor last (RFC 5280 section 6.1): every
  * certificate's own checks, then what depends on the path as a whole: path length limits, the
- * maximum number of intermediates, EKU restrictions of the CAs, name constraints and the peer's name.
+ * maximum number of intermediates, EKU restrictions of the CAs, name constraints, explicit certificate
+ * policies and the peer's name.
  * Signatures were verified while the path was built.
  */
 final class PathChecks {
@@ -33,19 +32,20 @@ final class PathChecks {
         maxIntermediates(path, out);
         ekuRestrictions(path, out);
         nameConstraints(path, out);
+        PolicyChecks.check(path, out);
         peerNames(path.get(0), out);
         return out;
     }
 
-    /** The checks of one certificate alone, as it sits at {@code position} of a path of {@code size}. */
-    void certificateOnly(CertificateFacts f, int position, int size, boolean reachedAnchor, Findings out) {
-        CertificateChecks.Role role = position == 0 ? (size == 1 && reachedAnchor ? CertificateChecks.Role.LEAF_ANCHOR
-                : CertificateChecks.Role.LEAF) : position == size - 1 && reachedAnchor ? CertificateChecks.Role.ANCHOR
-                : CertificateChecks.Role.INTERMEDIATE;
-        certificates.check(f, position, role, out);
+    /**
+     * The checks of one certificate alone, on a path that has not reached an anchor: the leaf at
+     * position 0, an intermediate anywhere else.
+     */
+    void certificateOnly(CertificateFacts f, int position, Findings out) {
+        certificates.check(f, position, position == 0 ? CertificateChecks.Role.LEAF : CertificateChecks.Role.INTERMEDIATE, out);
     }
 
-    static CertificateChecks.Role role(int i, int n) {
+    private static CertificateChecks.Role role(int i, int n) {
         if (n == 1) {
             return CertificateChecks.Role.LEAF_ANCHOR;
         }
@@ -144,9 +144,5 @@ final class PathChecks {
                     "connect with a name the certificate is valid for, or re-issue it with " + String.join(", ", missing)
                             + " as subject alternative name");
         }
-    }
-
-    static String quote(CertificateFacts f) {
-        return q(f.display);
     }
 }

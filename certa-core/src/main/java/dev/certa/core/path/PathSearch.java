@@ -145,7 +145,7 @@ final class PathSearch {
                 }
             } else {
                 Findings own = new Findings();
-                checks.certificateOnly(candidate.facts(), path.size() - 1, path.size() + 1, false, own);
+                checks.certificateOnly(candidate.facts(), path.size() - 1, own);
                 if (own.hasErrors()) {
                     attempts.pruned(path, own);
                 } else if (search(path)) {

@@ -71,7 +71,7 @@ public enum SignatureAlgorithm {
         return EnumSet.allOf(SignatureAlgorithm.class);
     }
 
-    /** The non-PSS algorithm with this OID (PSS needs its parameters, see {@code CertificateFacts}). */
+    /** The non-PSS algorithm with this OID (PSS is told apart by its parameters, see {@code SignatureAlgorithms}). */
     static Optional<SignatureAlgorithm> byPlainOid(String oid) {
         for (SignatureAlgorithm a : values()) {
             if (a.oid.equals(oid) && !a.name().startsWith("RSA_PSS")) {
