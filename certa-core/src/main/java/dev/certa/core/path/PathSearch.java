@@ -3,15 +3,19 @@ package dev.certa.core.path;
 import static dev.certa.core.path.Texts.q;
 
 import dev.certa.core.crypto.Signatures;
+import java.nio.ByteBuffer;
 import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.security.auth.x500.X500Principal;
 import org.jspecify.annotations.Nullable;
 
@@ -30,7 +34,7 @@ final class PathSearch {
     private final ValidationLimits limits;
     private final PathChecks checks;
     private final Map<X509Certificate, Optional<CertificateFacts>> decoded = new IdentityHashMap<>();
-    private final Map<X500Principal, List<CertificateFacts>> pool = new HashMap<>();
+    private final Map<X500Principal, List<X509Certificate>> pool = new HashMap<>();
     private final Map<Edge, Boolean> signatures = new HashMap<>();
     private final List<Finding> notes = new ArrayList<>();
     private final Attempts attempts;
@@ -71,24 +75,34 @@ final class PathSearch {
         return attempts.verdict(trusted, storeNames, limitHit, notes);
     }
 
+    /** Indexes the untrusted certificates by subject, each encoding once; they are decoded when first needed. */
     private void indexPool(CertificateFacts leaf) {
-        List<CertificateFacts> seen = new ArrayList<>();
-        seen.add(leaf);
+        Set<ByteBuffer> seen = new HashSet<>();
+        seen.add(ByteBuffer.wrap(leaf.der));
         for (X509Certificate c : untrusted) {
-            List<String> why = new ArrayList<>();
-            Optional<CertificateFacts> f = decode(c, why);
-            if (f.isEmpty()) {
-                notes.add(Finding.chainWarning(Check.ENCODING, "one of the certificates given (" + c.getSubjectX500Principal().getName()
-                        + ") " + why.get(0) + " and was ignored", "remove the damaged certificate from the chain"));
+            byte[] der;
+            try {
+                der = c.getEncoded();
+            } catch (CertificateEncodingException e) {
                 continue;
             }
-            if (seen.stream().anyMatch(s -> s.sameEncoding(f.get()))) {
-                continue;
+            if (seen.add(ByteBuffer.wrap(der))) {
+                pool.computeIfAbsent(c.getSubjectX500Principal(), k -> new ArrayList<>()).add(c);
+                poolSize++;
             }
-            seen.add(f.get());
-            pool.computeIfAbsent(f.get().subject, k -> new ArrayList<>()).add(f.get());
-            poolSize++;
         }
+    }
+
+    /** An untrusted certificate decoded, or empty (with a warning, once) when it cannot be. */
+    private Optional<CertificateFacts> decodeUntrusted(X509Certificate c) {
+        boolean first = !decoded.containsKey(c);
+        List<String> why = new ArrayList<>();
+        Optional<CertificateFacts> f = decode(c, why);
+        if (f.isEmpty() && first) {
+            notes.add(Finding.chainWarning(Check.ENCODING, "one of the certificates given (" + c.getSubjectX500Principal().getName()
+                    + ") " + why.get(0) + " and was ignored", "remove the damaged certificate from the chain"));
+        }
+        return f;
     }
 
     private Optional<CertificateFacts> decode(X509Certificate c, List<String> why) {
@@ -160,13 +174,14 @@ final class PathSearch {
     /** Possible issuers of {@code child}, best first, without loops. */
     private Candidates candidates(CertificateFacts child, List<Node> path) {
         List<Node> out = new ArrayList<>();
+        Set<ByteBuffer> anchors = new HashSet<>();
         int loops = 0;
         int keyIdMismatches = 0;
         for (TrustStore s : stores) {
             for (X509Certificate a : s.withSubject(child.issuer)) {
                 Optional<CertificateFacts> f = decode(a, new ArrayList<>());
-                if (f.isEmpty() || out.stream().anyMatch(n -> n.facts().sameEncoding(f.get()))) {
-                    continue;
+                if (f.isEmpty() || !anchors.add(ByteBuffer.wrap(f.get().der))) {
+                    continue; // undecodable, or the same anchor in another store
                 }
                 if (inPath(f.get(), path)) {
                     loops++;
@@ -177,10 +192,12 @@ final class PathSearch {
                 }
             }
         }
-        for (CertificateFacts f : pool.getOrDefault(child.issuer, List.of())) {
-            if (out.stream().anyMatch(n -> n.facts().sameEncoding(f))) {
-                continue; // the anchor itself, sent along
+        for (X509Certificate c : pool.getOrDefault(child.issuer, List.of())) {
+            Optional<CertificateFacts> decodedCandidate = decodeUntrusted(c);
+            if (decodedCandidate.isEmpty() || anchors.contains(ByteBuffer.wrap(decodedCandidate.get().der))) {
+                continue; // undecodable, or the anchor itself sent along
             }
+            CertificateFacts f = decodedCandidate.get();
             if (inPath(f, path)) {
                 loops++;
             } else if (!f.keyIdMayMatch(child)) {
