@@ -211,9 +211,12 @@ final class PathSearch {
                 .thenComparing(n -> !validAt(n.facts()))
                 .thenComparing(n -> n.facts().notBefore, Comparator.reverseOrder()));
         if (out.size() > limits.maxCandidatesPerCertificate()) {
-            notes.add(Finding.chainWarning(Check.LIMITS, Texts.plural(out.size(), "certificate") + " could have issued "
+            Finding note = Finding.chainWarning(Check.LIMITS, Texts.plural(out.size(), "certificate") + " could have issued "
                     + q(child.display) + "; only the first " + limits.maxCandidatesPerCertificate() + " were tried",
-                    "send only the intermediates the chain needs"));
+                    "send only the intermediates the chain needs");
+            if (!notes.contains(note)) {
+                notes.add(note);
+            }
             out = new ArrayList<>(out.subList(0, limits.maxCandidatesPerCertificate()));
         }
         return new Candidates(out, loops, keyIdMismatches);
