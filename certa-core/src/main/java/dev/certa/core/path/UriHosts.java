@@ -11,6 +11,9 @@ import org.jspecify.annotations.NullMarked;
  */
 @NullMarked
 final class UriHosts {
+    /** Printable ASCII that RFC 3986 does not allow in an authority, and that URL parsers treat differently. */
+    private static final String NOT_IN_AUTHORITY = "\\\"<>^`{|}";
+
     private UriHosts() {}
 
     /** The lower-cased host name of {@code uri}, or empty if it has none that can be checked. */
@@ -31,6 +34,10 @@ final class UriHosts {
             }
         }
         String authority = rest.substring(0, end);
+        if (authority.chars().anyMatch(c -> NOT_IN_AUTHORITY.indexOf(c) >= 0)) {
+            // a browser reads "https://evil.example\@good.example/" as host evil.example; refuse to guess
+            return Optional.empty();
+        }
         int at = authority.lastIndexOf('@');
         if (at >= 0 && authority.indexOf('@') != at) {
             return Optional.empty();

@@ -59,7 +59,8 @@ class NameSyntaxTest {
         assertThat(UriHosts.host("https://example.com:/")).contains("example.com");
         for (String none : new String[] {"example.com", "urn:example:a", "mailto:a@example.com", "https://192.0.2.1/",
                 "https://[2001:db8::1]/", "https://a@b@example.com/", "https://%65xample.com/", "https:///path",
-                "https://example.com:80x/", "1https://example.com/", "https://exa mple.com/", "https://example.com./"}) {
+                "https://example.com:80x/", "1https://example.com/", "https://exa mple.com/", "https://example.com./",
+                "https://evil.example\\@good.example/", "https://good.example{x}/"}) {
             assertThat(UriHosts.host(none)).as(none).isEmpty();
         }
     }
