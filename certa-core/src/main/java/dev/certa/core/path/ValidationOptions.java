@@ -68,7 +68,11 @@ public record ValidationOptions(
 
     /**
      * Options for checking a TLS server's certificate at {@code at} for {@code host} (a DNS name or an IP
-     * address literal), by the web PKI rules browsers apply.
+     * address literal), by the web PKI rules browsers apply. For a private PKI, follow with
+     * {@code .withMode(ValidationMode.RFC5280)}.
+     *
+     * @throws dev.certa.core.error.CertaException of kind BAD_NAME when {@code host} is neither a valid
+     *     DNS name nor an IP address
      */
     public static ValidationOptions server(Instant at, String host) {
         return anyPurpose(at).withPurpose(Purpose.SERVER).withMode(ValidationMode.WEB_PKI)
