@@ -35,14 +35,6 @@ final class CertaLimbo {
             "pedantic-serial-number", "certa accepts serial numbers RFC 5280 calls malformed, as browsers do",
             "pedantic-rfc5280", "certa does not require an AKI on a cross-signed root");
 
-    private static final Map<String, String> EKU_OIDS = Map.of(
-            "serverAuth", "1.3.6.1.5.5.7.3.1",
-            "clientAuth", "1.3.6.1.5.5.7.3.2",
-            "codeSigning", "1.3.6.1.5.5.7.3.3",
-            "emailProtection", "1.3.6.1.5.5.7.3.4",
-            "timeStamping", "1.3.6.1.5.5.7.3.8",
-            "OCSPSigning", "1.3.6.1.5.5.7.3.9",
-            "anyExtendedKeyUsage", "2.5.29.37.0");
 
     static final Set<String> WEB_FAMILIES = Set.of("webpki", "online");
 
@@ -76,7 +68,7 @@ final class CertaLimbo {
             o = o.withAllowedSignatures(SignatureAlgorithm.modern());
         }
         for (String eku : c.extendedKeyUsages()) {
-            o = o.withRequiredEku(EKU_OIDS.getOrDefault(eku, eku));
+            o = o.withRequiredEku(LimboCase.ekuOid(eku));
         }
         for (String ku : c.keyUsages()) {
             o = o.withRequiredKeyUsage(KeyUsageBit.fromAsn1Name(ku));

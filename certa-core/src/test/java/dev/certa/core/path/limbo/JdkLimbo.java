@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -40,14 +39,6 @@ import java.util.Set;
  * revocation is off in this baseline, so those would measure nothing.
  */
 final class JdkLimbo {
-    private static final Map<String, String> EKU_OIDS = Map.of(
-            "serverAuth", "1.3.6.1.5.5.7.3.1",
-            "clientAuth", "1.3.6.1.5.5.7.3.2",
-            "codeSigning", "1.3.6.1.5.5.7.3.3",
-            "emailProtection", "1.3.6.1.5.5.7.3.4",
-            "timeStamping", "1.3.6.1.5.5.7.3.8",
-            "OCSPSigning", "1.3.6.1.5.5.7.3.9",
-            "anyExtendedKeyUsage", "2.5.29.37.0");
     private static final List<String> KEY_USAGE_NAMES = List.of("digitalSignature", "nonRepudiation", "keyEncipherment",
             "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly");
 
@@ -122,11 +113,11 @@ final class JdkLimbo {
 
     private static String endEntityProblem(LimboCase c, X509Certificate leaf) {
         List<String> needed = new ArrayList<>();
-        needed.add(EKU_OIDS.get(c.client() ? "clientAuth" : "serverAuth"));
-        c.extendedKeyUsages().forEach(e -> needed.add(EKU_OIDS.getOrDefault(e, e)));
+        needed.add(LimboCase.ekuOid(c.client() ? "clientAuth" : "serverAuth"));
+        c.extendedKeyUsages().forEach(e -> needed.add(LimboCase.ekuOid(e)));
         try {
             List<String> ekus = leaf.getExtendedKeyUsage();
-            if (ekus != null && !ekus.contains(EKU_OIDS.get("anyExtendedKeyUsage"))) {
+            if (ekus != null && !ekus.contains(LimboCase.ekuOid("anyExtendedKeyUsage"))) {
                 for (String oid : needed) {
                     if (!ekus.contains(oid)) {
                         return "EKU does not allow " + oid;

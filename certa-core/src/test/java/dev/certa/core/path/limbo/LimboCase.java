@@ -32,6 +32,20 @@ record LimboCase(
         OptionalInt maxChainDepth,
         List<String> crls) {
 
+    private static final java.util.Map<String, String> EKU_OIDS = java.util.Map.of(
+            "serverAuth", "1.3.6.1.5.5.7.3.1",
+            "clientAuth", "1.3.6.1.5.5.7.3.2",
+            "codeSigning", "1.3.6.1.5.5.7.3.3",
+            "emailProtection", "1.3.6.1.5.5.7.3.4",
+            "timeStamping", "1.3.6.1.5.5.7.3.8",
+            "OCSPSigning", "1.3.6.1.5.5.7.3.9",
+            "anyExtendedKeyUsage", "2.5.29.37.0");
+
+    /** The OID of an EKU as the bundle names it ("serverAuth"). */
+    static String ekuOid(String name) {
+        return EKU_OIDS.getOrDefault(name, name);
+    }
+
     /** A name from the bundle: kind DNS, IP or RFC822. */
     record PeerName(String kind, String value) {}
 
