@@ -1,0 +1,28 @@
+package dev.certa.core.path;
+
+/**
+ * Bounds on the work one validation may do, so that a crafted pile of certificates (loops, thousands of
+ * look-alike issuers, long chains) ends in a finding rather than a hang.
+ *
+ * @param maxPathLength certificates in one path, leaf and anchor included
+ * @param maxSignatureChecks signature verifications in one validation (all paths tried together)
+ * @param maxCandidatesPerCertificate issuers considered for one certificate; those whose key
+ *     identifiers match are tried first
+ */
+public record ValidationLimits(int maxPathLength, int maxSignatureChecks, int maxCandidatesPerCertificate) {
+
+    public ValidationLimits {
+        if (maxPathLength < 2 || maxSignatureChecks < 1 || maxCandidatesPerCertificate < 1) {
+            throw new IllegalArgumentException("validation limits must be positive (and a path holds at least 2 certificates)");
+        }
+    }
+
+    /**
+     * Paths of up to 12 certificates (10 intermediates, far more than any public chain), 256 signature
+     * checks and 64 candidate issuers per certificate: a hostile input costs at most some tens of
+     * milliseconds.
+     */
+    public static ValidationLimits defaults() {
+        return new ValidationLimits(12, 256, 64);
+    }
+}
