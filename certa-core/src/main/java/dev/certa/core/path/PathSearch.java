@@ -1,15 +1,252 @@
 package dev.certa.core.path;
 
-import dev.certa.core.error.CertaException;
-import dev.certa.core.error.ErrorKind;
-import java.security.cert.X509Certificate;
-import java.util.List;
+import static dev.certa.core.path.Texts.q;
 
-/** One validation: builds candidate paths and validates them (being implemented on helper/path). */
+import dev.certa.core.crypto.Signatures;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One validation: a depth-first search from the leaf towards the trust anchors, trying every candidate
+ * issuer in a sensible order (anchors first, matching key identifiers, currently valid, newest) and
+ * backtracking past failures. Certificates are decoded once and signatures verified once per pair;
+ * work is bounded by {@link ValidationLimits}. The first path that passes {@link PathChecks} wins; if none
+ * does, the attempt that came closest explains why.
+ */
 final class PathSearch {
-    PathSearch(X509Certificate leaf, List<X509Certificate> untrusted, List<TrustStore> stores, ValidationOptions options) {}
+    private final X509Certificate leafCertificate;
+    private final List<X509Certificate> untrusted;
+    private final List<TrustStore> stores;
+    private final ValidationOptions options;
+    private final ValidationLimits limits;
+    private final PathChecks checks;
+    private final Map<X509Certificate, Optional<CertificateFacts>> decoded = new IdentityHashMap<>();
+    private final Map<X500Principal, List<CertificateFacts>> pool = new HashMap<>();
+    private final Map<Edge, Boolean> signatures = new HashMap<>();
+    private final List<Finding> notes = new ArrayList<>();
+    private final Attempts attempts;
+    private int signatureChecks;
+    private int steps;
+    private @Nullable Finding limitHit;
+    private int poolSize;
+
+    private record Edge(CertificateFacts child, CertificateFacts issuer) {}
+
+    PathSearch(X509Certificate leaf, List<X509Certificate> untrusted, List<TrustStore> stores, ValidationOptions options) {
+        this.leafCertificate = leaf;
+        this.untrusted = List.copyOf(untrusted);
+        this.stores = List.copyOf(stores);
+        this.options = options;
+        this.limits = options.limits();
+        this.checks = new PathChecks(options);
+        this.attempts = new Attempts(checks, stores, options.purpose());
+    }
 
     Verdict run() {
-        throw new CertaException(ErrorKind.INTERNAL, "path validation is being implemented (API preview)", null);
+        List<String> why = new ArrayList<>();
+        Optional<CertificateFacts> leaf = CertificateFacts.of(leafCertificate, why);
+        List<String> storeNames = stores.stream().map(TrustStore::name).toList();
+        if (leaf.isEmpty()) {
+            String subject = leafCertificate.getSubjectX500Principal().getName();
+            return new Verdict(false, Optional.empty(), storeNames, List.of(), List.of(Finding.error(Check.ENCODING, 0,
+                    subject.isEmpty() ? "(empty)" : subject, "the certificate " + why.get(0),
+                    "obtain an intact copy of the certificate")), List.of());
+        }
+        indexPool(leaf.get());
+        List<Node> path = new ArrayList<>();
+        path.add(new Node(leaf.get(), Optional.empty()));
+        boolean trusted = leafIsAnchor(path) || search(path);
+        return attempts.verdict(trusted, storeNames, limitHit, notes);
+    }
+
+    private void indexPool(CertificateFacts leaf) {
+        List<CertificateFacts> seen = new ArrayList<>();
+        seen.add(leaf);
+        for (X509Certificate c : untrusted) {
+            List<String> why = new ArrayList<>();
+            Optional<CertificateFacts> f = decode(c, why);
+            if (f.isEmpty()) {
+                notes.add(Finding.chainWarning(Check.ENCODING, "one of the certificates given (" + c.getSubjectX500Principal().getName()
+                        + ") " + why.get(0) + " and was ignored", "remove the damaged certificate from the chain"));
+                continue;
+            }
+            if (seen.stream().anyMatch(s -> s.sameEncoding(f.get()))) {
+                continue;
+            }
+            seen.add(f.get());
+            pool.computeIfAbsent(f.get().subject, k -> new ArrayList<>()).add(f.get());
+            poolSize++;
+        }
+    }
+
+    private Optional<CertificateFacts> decode(X509Certificate c, List<String> why) {
+        Optional<CertificateFacts> f = decoded.get(c);
+        if (f == null) {
+            f = CertificateFacts.of(c, why);
+            decoded.put(c, f);
+        }
+        return f;
+    }
+
+    /** A leaf that is itself in a trust store (a self-signed certificate trusted directly). */
+    private boolean leafIsAnchor(List<Node> path) {
+        for (TrustStore s : stores) {
+            if (s.contains(leafCertificate)) {
+                List<Node> single = List.of(new Node(path.get(0).facts(), Optional.of(s.name())));
+                return attempts.complete(single, checks.validate(facts(single)));
+            }
+        }
+        return false;
+    }
+
+    private boolean search(List<Node> path) {
+        if (++steps > limits.maxSignatureChecks() * 16) {
+            limit("path building stopped after trying " + steps + " steps");
+            return false;
+        }
+        Node top = path.get(path.size() - 1);
+        Candidates found = candidates(top.facts(), path);
+        if (found.nodes().isEmpty()) {
+            attempts.deadEnd(path, poolSize, found);
+            return false;
+        }
+        for (Node candidate : found.nodes()) {
+            if (limitHit != null) {
+                return false;
+            }
+            if (path.size() >= limits.maxPathLength()) {
+                attempts.tooLong(path, limits.maxPathLength());
+                return false;
+            }
+            Boolean signed = verify(top.facts(), candidate.facts());
+            if (signed == null) {
+                return false;
+            }
+            if (!signed) {
+                attempts.badSignature(path, candidate);
+                continue;
+            }
+            path.add(candidate);
+            if (candidate.isAnchor()) {
+                if (attempts.complete(path, checks.validate(facts(path)))) {
+                    return true;
+                }
+            } else {
+                Findings own = new Findings();
+                checks.certificateOnly(candidate.facts(), path.size() - 1, path.size() + 1, false, own);
+                if (own.hasErrors()) {
+                    attempts.pruned(path, own);
+                } else if (search(path)) {
+                    return true;
+                }
+            }
+            path.remove(path.size() - 1);
+        }
+        return false;
+    }
+
+    /** Possible issuers of {@code child}, best first, without loops. */
+    private Candidates candidates(CertificateFacts child, List<Node> path) {
+        List<Node> out = new ArrayList<>();
+        int loops = 0;
+        int keyIdMismatches = 0;
+        for (TrustStore s : stores) {
+            for (X509Certificate a : s.withSubject(child.issuer)) {
+                Optional<CertificateFacts> f = decode(a, new ArrayList<>());
+                if (f.isEmpty() || out.stream().anyMatch(n -> n.facts().sameEncoding(f.get()))) {
+                    continue;
+                }
+                if (inPath(f.get(), path)) {
+                    loops++;
+                } else if (!f.get().keyIdMayMatch(child)) {
+                    keyIdMismatches++;
+                } else {
+                    out.add(new Node(f.get(), Optional.of(s.name())));
+                }
+            }
+        }
+        for (CertificateFacts f : pool.getOrDefault(child.issuer, List.of())) {
+            if (out.stream().anyMatch(n -> n.facts().sameEncoding(f))) {
+                continue; // the anchor itself, sent along
+            }
+            if (inPath(f, path)) {
+                loops++;
+            } else if (!f.keyIdMayMatch(child)) {
+                keyIdMismatches++;
+            } else {
+                out.add(new Node(f, Optional.empty()));
+            }
+        }
+        out.sort(Comparator.comparing((Node n) -> !n.isAnchor())
+                .thenComparing(n -> !n.facts().keyIdMatches(child))
+                .thenComparing(n -> !validAt(n.facts()))
+                .thenComparing(n -> n.facts().notBefore, Comparator.reverseOrder()));
+        if (out.size() > limits.maxCandidatesPerCertificate()) {
+            notes.add(Finding.chainWarning(Check.LIMITS, Texts.plural(out.size(), "certificate") + " could have issued "
+                    + q(child.display) + "; only the first " + limits.maxCandidatesPerCertificate() + " were tried",
+                    "send only the intermediates the chain needs"));
+            out = new ArrayList<>(out.subList(0, limits.maxCandidatesPerCertificate()));
+        }
+        return new Candidates(out, loops, keyIdMismatches);
+    }
+
+    record Candidates(List<Node> nodes, int loops, int keyIdMismatches) {}
+
+    private boolean validAt(CertificateFacts f) {
+        return !options.at().isBefore(f.notBefore) && !options.at().isAfter(f.notAfter.plusSeconds(1));
+    }
+
+    private static boolean inPath(CertificateFacts f, List<Node> path) {
+        for (Node n : path) {
+            if (n.facts().sameEncoding(f) || n.facts().sameCa(f)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True/false when checked; null when the work limit stops the search. */
+    private @Nullable Boolean verify(CertificateFacts child, CertificateFacts issuer) {
+        Edge e = new Edge(child, issuer);
+        Boolean cached = signatures.get(e);
+        if (cached != null) {
+            return cached;
+        }
+        if (signatureChecks >= limits.maxSignatureChecks()) {
+            limit("path building stopped after " + signatureChecks + " signature checks");
+            return null;
+        }
+        signatureChecks++;
+        boolean ok = false;
+        Optional<PublicKey> key = issuer.publicKey();
+        if (child.signatureAlgorithm.isPresent() && key.isPresent()) {
+            ok = Signatures.verify(child.signatureAlgorithm.get().jcaName(), key.get(), child.tbs, child.signature);
+        }
+        signatures.put(e, ok);
+        return ok;
+    }
+
+    private void limit(String what) {
+        if (limitHit == null) {
+            limitHit = Finding.chainError(Check.LIMITS, what + " without finding a trusted path; the certificates given look crafted"
+                    + " or are far more than a chain needs", "send only the certificates of the chain (leaf and intermediates)");
+        }
+    }
+
+    static List<CertificateFacts> facts(List<Node> path) {
+        List<CertificateFacts> out = new ArrayList<>(path.size());
+        for (Node n : path) {
+            out.add(n.facts());
+        }
+        return out;
     }
 }
