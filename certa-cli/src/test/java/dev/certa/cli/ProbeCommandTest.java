@@ -9,6 +9,7 @@ import dev.certa.core.testing.OpenSslServer;
 import dev.certa.core.testing.RawTcpServer;
 import dev.certa.core.testing.TestPki;
 import dev.certa.core.testing.TlsTestServer;
+import dev.certa.core.testing.Tools;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -98,7 +99,8 @@ class ProbeCommandTest {
         try (var server = jsse(pki.good, pki.good.issued().certificate(), pki.intermediate())) {
             CliRunner.Result r = probe(server.port());
             assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
-            assertThat(r.out()).startsWith(HOST + ": NOT TRUSTED\n").contains("CN=Shop Root CA", "--roots", "trust stores: system");
+            assertThat(r.out()).startsWith(HOST + ": NOT TRUSTED\n").contains("its issuer 'CN=Shop Root CA,O=certa tests' was not sent and is not in any trusted store",
+                            "if it is a root you trust, add it to the trust store", "trust stores: system");
         }
     }
 
@@ -123,12 +125,30 @@ class ProbeCommandTest {
         return OpenSslServer.start(dir, args.toArray(String[]::new));
     }
 
+    /** A DER OCSP response saying "good" for good.pem, signed by the intermediate, made by {@code openssl ocsp}. */
+    private static String ocspResponseForGood(TrustPki pki) throws Exception {
+        String serial = pki.good.issued().certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
+        TrustPki.writeText(dir, "index.txt", "V\t301231235959Z\t\t" + serial + "\tunknown\t/CN=" + HOST + "\n");
+        Tools.Result r = Tools.run(dir, "/usr/bin/openssl", "ocsp", "-index", "index.txt", "-rsigner", "intermediate.pem",
+                "-rkey", "intermediate-key.pem", "-CA", "intermediate.pem", "-issuer", "intermediate.pem", "-cert", "good.pem",
+                "-respout", "good-ocsp.der", "-ndays", "1");
+        assertThat(r.exitCode()).as(r.output()).isZero();
+        return "good-ocsp.der";
+    }
+
     @Test
-    void goodChainFromOpenSsl() throws Exception {
-        try (var server = openssl("good", "-cert_chain", "intermediate.pem")) {
+    void goodChainFromOpenSslWithAlpnAndAStapledOcspResponse() throws Exception {
+        String ocsp = ocspResponseForGood(pki);
+        long size = java.nio.file.Files.size(dir.resolve(ocsp));
+        try (var server = openssl("good", "-cert_chain", "intermediate.pem", "-alpn", "h2,http/1.1", "-status_file", ocsp)) {
             CliRunner.Result r = probe(server.port(), "--roots", "root.pem");
             assertThat(r.exitCode()).as(r.all()).isZero();
-            assertThat(r.out()).startsWith(HOST + ": TRUSTED\n").contains("  #1 CN=Shop Intermediate CA");
+            assertThat(r.out()).startsWith(HOST + ": TRUSTED\n").contains("  #1 CN=Shop Intermediate CA")
+                    .contains(", ALPN h2, stapled OCSP response (" + size + " bytes)\n");
+
+            JsonNode json = new ObjectMapper().readTree(probe(server.port(), "--roots", "root.pem", "--json").out());
+            assertThat(java.util.Base64.getDecoder().decode(json.get("connection").get("stapledOcsp").asText()))
+                    .isEqualTo(java.nio.file.Files.readAllBytes(dir.resolve(ocsp)));
         }
     }
 
@@ -169,6 +189,19 @@ class ProbeCommandTest {
             assertThat(with.out()).startsWith(HOST + ": TRUSTED\n")
                     .contains("Client certificate: the server asked for one", "  one was sent (--cert)\n")
                     .doesNotContain("Refused");
+        }
+    }
+
+    @Test
+    void aClientCertificateFromAnotherCaIsRefusedByTheServer() throws Exception {
+        try (var server = openssl("good", "-cert_chain", "intermediate.pem", "-Verify", "1", "-CAfile", "root.pem",
+                "-verify_return_error")) {
+            CliRunner.Result r = probe(server.port(), "--roots", "root.pem", "--cert", "self-signed.pem",
+                    "--key", "self-signed-key.pem");
+            assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+            assertThat(r.out()).startsWith(HOST + ": TRUSTED\n").contains("  one was sent (--cert)\n",
+                    "Refused by the server: the server refused the client certificate (alert '",
+                    "Fix: use a client certificate issued by one of the CAs the server accepts");
         }
     }
 

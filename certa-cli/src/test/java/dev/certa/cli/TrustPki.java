@@ -102,6 +102,7 @@ final class TrustPki {
     TrustPki writeTo(Path dir) {
         write(dir, "root.pem", root());
         write(dir, "intermediate.pem", intermediate());
+        writeText(dir, "intermediate-key.pem", PemWriter.privateKey(pki.intermediateKey.getPrivate()));
         write(dir, "other-root.pem", other.root.certificate());
         write(dir, "upper.pem", upper.certificate());
         write(dir, "lower.pem", lower.certificate());

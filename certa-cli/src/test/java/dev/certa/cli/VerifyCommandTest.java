@@ -83,7 +83,7 @@ class VerifyCommandTest {
 
         CliRunner.Result before = certa.run("verify", "good-fullchain.pem", "--roots", "root.pem", "--at", "2001-01-01");
         assertThat(before.exitCode()).isEqualTo(1);
-        assertThat(before.out()).contains("not yet valid");
+        assertThat(before.out()).contains("[0] CN=" + HOST + ": not valid yet: valid from");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ import java.util.Optional;
  *   "trusted" : false,
  *   "ok" : false,
  *   "at" : "2026-11-22T10:00:00Z",
- *   "purpose" : "server", "expectedNames" : [ "DNS:api.example.com" ], "rules" : "web_pki",
+ *   "purpose" : "server", "expectedNames" : [ "DNS:api.example.com" ], "rules" : "web-pki",
  *   "trustedBy" : null, "storesSearched" : [ "roots.pem" ],
  *   "path" : [ { "position" : 0, "subject" : "CN=api.example.com", "role" : "leaf", "status" : "failed",
  *                "statusText" : "expired 3 days ago …", "store" : null, "notBefore" : …, "notAfter" : …,
@@ -41,7 +42,7 @@ import java.util.Optional;
  * }</pre>
  *
  * {@code connection} is present for a probe: host, port, serverName, protocol, cipherSuite, alpn,
- * stapledOcspBytes, clientCertificateRequest (acceptedIssuers, keyTypes, certificateSent) and refusal
+ * stapledOcsp (the DER response in base64, not verified), clientCertificateRequest (acceptedIssuers, keyTypes, certificateSent) and refusal
  * (alert, reason, fix). An absent value is {@code null}; lists are arrays.
  */
 public final class TrustReportJson {
@@ -71,7 +72,7 @@ public final class TrustReportJson {
             g.writeString(n.toString());
         }
         g.writeEndArray();
-        g.writeStringField("rules", r.options().mode().name().toLowerCase(Locale.ROOT));
+        g.writeStringField("rules", TrustReportText.rules(r.options().mode()));
         nullable(g, "trustedBy", v.trustedBy());
         strings(g, "storesSearched", v.storesSearched());
         g.writeArrayFieldStart("path");
@@ -137,9 +138,9 @@ public final class TrustReportJson {
         nullable(g, "alpn", h.alpn());
         Optional<byte[]> ocsp = h.stapledOcsp();
         if (ocsp.isPresent()) {
-            g.writeNumberField("stapledOcspBytes", ocsp.get().length);
+            g.writeStringField("stapledOcsp", Base64.getEncoder().encodeToString(ocsp.get()));
         } else {
-            g.writeNullField("stapledOcspBytes");
+            g.writeNullField("stapledOcsp");
         }
         if (h.clientCertificateRequest().isPresent()) {
             ClientCertificateRequest c = h.clientCertificateRequest().get();

@@ -2,6 +2,7 @@ package dev.certa.core.report;
 
 import dev.certa.core.path.Finding;
 import dev.certa.core.path.PathLink;
+import dev.certa.core.path.ValidationMode;
 import dev.certa.core.path.Verdict;
 import dev.certa.core.probe.ClientCertificateRequest;
 import dev.certa.core.probe.Handshake;
@@ -22,7 +23,7 @@ import java.util.stream.Collectors;
  * Problems:
  *   - [0] CN=api.example.com: expired 3 days ago (notAfter 2026-11-19 10:00 UTC)
  *     Fix: renew the certificate
- * Checked at 2026-11-22 10:00 UTC for TLS server authentication of api.example.com (rules: WEB_PKI);
+ * Checked at 2026-11-22 10:00 UTC for TLS server authentication of api.example.com (rules: web-pki);
  * trust stores: roots.pem
  * </pre>
  *
@@ -46,10 +47,18 @@ public final class TrustReportText {
         if (!report.options().expectedNames().isEmpty()) {
             sb.append(" of ").append(report.options().expectedNames().stream().map(n -> n.value()).collect(Collectors.joining(", ")));
         }
-        sb.append(" (rules: ").append(report.options().mode()).append("); trust stores: ")
+        sb.append(" (rules: ").append(rules(report.options().mode())).append("); trust stores: ")
                 .append(v.storesSearched().isEmpty() ? "none" : String.join(", ", v.storesSearched())).append('\n');
         report.handshake().ifPresent(h -> handshake(sb, h));
         return sb.toString();
+    }
+
+    /** The rule book as the --rules option names it. */
+    static String rules(ValidationMode mode) {
+        return switch (mode) {
+            case WEB_PKI -> "web-pki";
+            case RFC5280 -> "rfc5280";
+        };
     }
 
     private static void path(StringBuilder sb, Verdict v) {
