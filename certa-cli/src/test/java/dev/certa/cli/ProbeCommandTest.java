@@ -86,6 +86,17 @@ class ProbeCommandTest {
     }
 
     @Test
+    void probingAnAddressWithoutServerNameChecksTheAddress() throws Exception {
+        try (var server = jsse(pki.good, pki.good.issued().certificate(), pki.intermediate())) {
+            CliRunner.Result r = certa.run("probe", "127.0.0.1:" + server.port(), "--roots", "root.pem");
+            assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+            assertThat(r.out()).startsWith("127.0.0.1: NOT TRUSTED\n")
+                    .contains("[0] CN=" + HOST + ": valid for " + HOST, "not for 127.0.0.1")
+                    .contains("Connection: 127.0.0.1:" + server.port() + ", TLSv1.3");
+        }
+    }
+
+    @Test
     void selfSignedLeafIsNotTrusted() throws Exception {
         try (var server = jsse(pki.selfSigned, pki.selfSigned.issued().certificate())) {
             CliRunner.Result r = probe(server.port(), "--roots", "root.pem");

@@ -110,7 +110,7 @@ public final class TlsProbe {
             SSLSession session = tls.getSession();
             Optional<String> alpn = Optional.ofNullable(tls.getApplicationProtocol()).filter(p -> !p.isEmpty());
             Optional<Handshake.Refusal> refusal = keys.request().isPresent()
-                    ? awaitRefusal(tls, failures, keys)
+                    ? awaitRefusal(tls, failures, keys, deadlinePassed)
                     : Optional.empty();
             return new Handshake(target, session.getProtocol(), session.getCipherSuite(), alpn, seen.chain(),
                     seen.stapledOcsp(), keys.request(), refusal);
@@ -125,7 +125,8 @@ public final class TlsProbe {
      * the handshake, and refuses it with an alert that arrives on the first read. Reading sends
      * nothing; a server that waits for a request simply lets the short read time out.
      */
-    private Optional<Handshake.Refusal> awaitRefusal(SSLSocket tls, ProbeFailures failures, RecordingKeyManager keys) {
+    private Optional<Handshake.Refusal> awaitRefusal(SSLSocket tls, ProbeFailures failures, RecordingKeyManager keys,
+            AtomicBoolean deadlinePassed) {
         try {
             tls.setSoTimeout((int) Math.min(timeout.toMillis(), REFUSAL_WAIT.toMillis()));
             int b = tls.getInputStream().read();
@@ -133,7 +134,8 @@ public final class TlsProbe {
         } catch (SocketTimeoutException quiet) {
             return Optional.empty();
         } catch (IOException e) {
-            return Optional.of(failures.refusal(e, keys.request(), false));
+            // the deadline closed the socket while waiting: the server had not refused by then
+            return deadlinePassed.get() ? Optional.empty() : Optional.of(failures.refusal(e, keys.request(), false));
         }
     }
 

@@ -84,9 +84,13 @@ public final class RawTcpServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         socket.close();
         loop.interrupt();
-        loop.join(TimeUnit.SECONDS.toMillis(TIMEOUT_MILLIS / 1000 + 5));
+        try {
+            loop.join(TimeUnit.SECONDS.toMillis(TIMEOUT_MILLIS / 1000 + 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -101,9 +101,13 @@ public final class TlsTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         socket.close();
-        loop.join(TimeUnit.SECONDS.toMillis(TIMEOUT_MILLIS / 1000 + 5));
+        try {
+            loop.join(TimeUnit.SECONDS.toMillis(TIMEOUT_MILLIS / 1000 + 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Presents the one key and chain, in the order given, for any key type the client asks about that fits the key. */
