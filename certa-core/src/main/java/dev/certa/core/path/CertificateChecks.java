@@ -197,6 +197,11 @@ final class CertificateChecks {
             out.error(Check.PROFILE, pos, f, "it has no subject alternative names; clients ignore the common name",
                     "re-issue it with the host names as subject alternative names (--san)");
         }
+        if (web) {
+            CommonNames.notInSubjectAltNames(f).ifPresent(cn -> out.error(Check.PROFILE, pos, f, "its common name '" + cn
+                    + "' is not, character for character, one of its subject alternative names", "re-issue it with a common name"
+                            + " copied from the subject alternative names, or without a common name"));
+        }
         ekus(f, pos, out);
         for (KeyUsageBit bit : options.requiredKeyUsages()) {
             if (e.keyUsage != null && !e.hasKeyUsage(KeyUsages.bcBit(bit))) {
@@ -215,6 +220,10 @@ final class CertificateChecks {
                         + options.purpose().description(), "re-issue it with extended key usage " + eku(options.purpose()));
             }
             return;
+        }
+        if (web && ekus.contains(ANY_EKU)) {
+            out.error(Check.EXTENDED_KEY_USAGE, pos, f, "its extended key usage includes anyExtendedKeyUsage, which the web PKI forbids"
+                    + " in server and client certificates", "re-issue it with extended key usage " + eku(options.purpose()) + " only");
         }
         if (web && e.extendedKeyUsageCritical) {
             out.error(Check.EXTENDED_KEY_USAGE, pos, f, "its extended key usage is marked critical, which the web PKI forbids",

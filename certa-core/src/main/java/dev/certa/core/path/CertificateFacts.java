@@ -16,7 +16,6 @@ import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
@@ -36,6 +35,8 @@ final class CertificateFacts {
     final boolean subjectEmpty;
     final boolean issuerEmpty;
     final boolean selfIssued;
+    /** Subject attributes plus subject alternative names: what name constraints are checked against. */
+    final int nameCount;
     final int version;
     final BigInteger serial;
     final Instant notBefore;
@@ -46,7 +47,6 @@ final class CertificateFacts {
     final String signatureAlgorithmName;
     final boolean signatureAlgorithmsAgree;
     final SubjectPublicKeyInfo publicKeyInfo;
-    final Extensions extensions;
     final ExtensionFacts ext;
     /** Decoding problems, in plain words ("the subject alternative name extension is malformed"). */
     final List<String> problems;
@@ -63,6 +63,8 @@ final class CertificateFacts {
         this.subjectEmpty = subjectName.getRDNs().length == 0;
         this.issuerEmpty = t.getIssuer().getRDNs().length == 0;
         this.selfIssued = subject.equals(issuer);
+        this.nameCount = 1 + attributes(subjectName)
+                + (ext.subjectAltNames == null ? 0 : ext.subjectAltNames.getNames().length);
         this.version = t.getVersionNumber();
         this.serial = t.getSerialNumber().getValue();
         this.notBefore = certificate.getNotBefore().toInstant();
@@ -74,7 +76,6 @@ final class CertificateFacts {
         this.signatureAlgorithmName = SignatureAlgorithms.name(outer);
         this.signatureAlgorithmsAgree = outer.equals(t.getSignature());
         this.publicKeyInfo = t.getSubjectPublicKeyInfo();
-        this.extensions = t.getExtensions() == null ? new Extensions(new Extension[0]) : t.getExtensions();
         this.ext = ext;
         this.problems = List.copyOf(problems);
     }
@@ -100,7 +101,7 @@ final class CertificateFacts {
         }
         List<String> problems = new ArrayList<>();
         Extensions exts = c.getTBSCertificate().getExtensions();
-        ExtensionFacts ext = ExtensionFacts.of(exts == null ? new Extensions(new Extension[0]) : exts, problems);
+        ExtensionFacts ext = ExtensionFacts.of(exts, problems);
         return Optional.of(new CertificateFacts(certificate, der, tbs, c, ext, problems));
     }
 
@@ -114,6 +115,14 @@ final class CertificateFacts {
                 }
             }
         }
+    }
+
+    private static int attributes(X500Name name) {
+        int n = 0;
+        for (var rdn : name.getRDNs()) {
+            n += rdn.size();
+        }
+        return n;
     }
 
     /** The subject's public key as a JCA key, or empty when the JDK cannot load it. */

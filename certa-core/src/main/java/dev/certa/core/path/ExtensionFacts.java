@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.NameConstraints;
@@ -66,8 +67,11 @@ final class ExtensionFacts {
 
     private ExtensionFacts() {}
 
-    static ExtensionFacts of(Extensions exts, List<String> problems) {
+    static ExtensionFacts of(@Nullable Extensions exts, List<String> problems) {
         ExtensionFacts f = new ExtensionFacts();
+        if (exts == null) {
+            return f;
+        }
         for (ASN1ObjectIdentifier oid : exts.getExtensionOIDs()) {
             Extension e = exts.getExtension(oid);
             try {
@@ -162,6 +166,16 @@ final class ExtensionFacts {
             v |= (b[1] & 0xff) << 8;
         }
         return v;
+    }
+
+    /** Permitted plus excluded subtrees. */
+    int nameConstraintCount() {
+        if (nameConstraints == null) {
+            return 0;
+        }
+        GeneralSubtree[] p = nameConstraints.getPermittedSubtrees();
+        GeneralSubtree[] x = nameConstraints.getExcludedSubtrees();
+        return (p == null ? 0 : p.length) + (x == null ? 0 : x.length);
     }
 
     boolean hasKeyUsage(int bcBit) {

@@ -3,51 +3,203 @@ package dev.certa.core.path;
 import dev.certa.core.name.SubjectAltName;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralNames;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1String;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.jspecify.annotations.NullMarked;
 
-/** TEMPORARY stand-in until helper/names is merged (replaced by that branch's class). */
+/**
+ * RFC 6125 / RFC 9525 peer-name matching against a leaf: is this certificate valid for the host, IP
+ * address or mailbox the caller connected to?
+ *
+ * <p>Only subject alternative names count. The subject's common name is never matched, not even when
+ * the certificate has no subject alternative names (RFC 9525 §6.3, the CA/Browser Forum rules, Chrome,
+ * Go since 1.15; x509-limbo's webpki::san::no-san expects the same): a certificate without them is valid
+ * for no name.
+ *
+ * <ul>
+ *   <li><b>DNS</b>: against dNSName entries only, case-insensitively, label by label. A trailing dot on the
+ *       name asked for is ignored; entries with one never match. Both sides must be host names in the
+ *       preferred syntax (letters, digits, inner hyphens; no underscores, no spaces, ASCII only: an IDN is
+ *       compared in its A-label "xn--" form, so look-alike Unicode never matches). A wildcard matches only
+ *       as the whole left-most label, stands for exactly one non-empty label, and needs at least two labels
+ *       after it: "*.example.com" matches "www.example.com", but not "example.com", "a.b.example.com";
+ *       "*.com", "ba*.example.com", "foo.*.example.com" and "xn--*.example.com" match nothing. (Spotting a
+ *       wildcard on a multi-label public suffix such as "*.co.uk" needs the public suffix list, which certa
+ *       does not carry.) A name that is an IP address in text never matches a DNS name.</li>
+ *   <li><b>IP</b>: against iPAddress entries only (never DNS entries holding an address as text), comparing
+ *       bytes; IPv4 never equals IPv6, IPv4-mapped IPv6 included. The address asked for must be strict text:
+ *       dotted decimal without leading zeros, or IPv6.</li>
+ *   <li><b>Email</b>: against rfc822Name entries; the local part is compared exactly, the domain
+ *       case-insensitively.</li>
+ *   <li><b>URI</b>: against uniformResourceIdentifier entries, character for character.</li>
+ * </ul>
+ */
+@NullMarked
 public final class HostnameMatcher {
     private HostnameMatcher() {}
 
+    /** Whether {@code leaf} is valid for {@code expected}; false if its subject alternative names cannot be decoded. */
     public static boolean matches(X509Certificate leaf, SubjectAltName expected) {
-        for (SubjectAltName n : sans(leaf)) {
-            if (n.type() != expected.type()) {
+        List<GeneralName> sans;
+        try {
+            sans = CertificateNames.subjectAltNames(leaf).orElse(List.of());
+        } catch (CertificateNames.MalformedNamesException e) {
+            return false;
+        }
+        return switch (expected.type()) {
+            case DNS -> referenceDnsName(expected.value())
+                    .map(ref -> sans.stream().filter(g -> g.getTagNo() == GeneralName.dNSName)
+                            .anyMatch(g -> dnsMatches(ia5(g), ref)))
+                    .orElse(false);
+            case IP -> IpText.parse(unbracketed(expected.value()))
+                    .map(ref -> sans.stream().filter(g -> g.getTagNo() == GeneralName.iPAddress)
+                            .anyMatch(g -> Arrays.equals(ASN1OctetString.getInstance(g.getName()).getOctets(), ref)))
+                    .orElse(false);
+            case EMAIL -> Mailbox.parse(expected.value())
+                    .map(ref -> sans.stream().filter(g -> g.getTagNo() == GeneralName.rfc822Name)
+                            .anyMatch(g -> Mailbox.parse(ia5(g)).map(ref::equals).orElse(false)))
+                    .orElse(false);
+            case URI -> sans.stream().filter(g -> g.getTagNo() == GeneralName.uniformResourceIdentifier)
+                    .anyMatch(g -> ia5(g).equals(expected.value()));
+        };
+    }
+
+    /**
+     * The names a person should see in "valid for a.example, b.example — not for c.example": the DNS, IP,
+     * email and URI subject alternative names in certificate order, as text (IP addresses in canonical form,
+     * anything outside printable ASCII escaped). Empty if there are none or they cannot be decoded.
+     */
+    public static List<String> presentedNames(X509Certificate leaf) {
+        List<GeneralName> sans;
+        try {
+            sans = CertificateNames.subjectAltNames(leaf).orElse(List.of());
+        } catch (CertificateNames.MalformedNamesException e) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (GeneralName g : sans) {
+            switch (g.getTagNo()) {
+                case GeneralName.dNSName, GeneralName.rfc822Name, GeneralName.uniformResourceIdentifier ->
+                        out.add(NameMatching.printable(ia5(g)));
+                case GeneralName.iPAddress -> out.add(IpText.format(ASN1OctetString.getInstance(g.getName()).getOctets()));
+                default -> { }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * A web PKI profile rule, separate from matching (nothing here reads the common name to match it): the
+     * CA/Browser Forum baseline requirements §7.1.4.3 say a subscriber certificate's common name, if present,
+     * is a character-for-character copy of one of its dNSName entries, or an IP address entry in canonical
+     * text (RFC 3986 dotted decimal, RFC 5952 IPv6). A common name that differs (other case, Unicode instead
+     * of "xn--", "192.168.001.001", an uncompressed IPv6 address, a name not in the extension) is how a
+     * certificate can look like it is for one name to a legacy client and for another to a modern one.
+     * Empty if the rule holds; else the reason.
+     */
+    public static Optional<String> commonNameProblem(X509Certificate leaf) {
+        List<String> cns = new ArrayList<>();
+        for (RDN rdn : X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded()).getRDNs()) {
+            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
+                if (atv.getType().equals(BCStyle.CN)) {
+                    cns.add(atv.getValue() instanceof ASN1String s ? s.getString() : atv.getValue().toString());
+                }
+            }
+        }
+        if (cns.isEmpty()) {
+            return Optional.empty();
+        }
+        List<GeneralName> sans;
+        try {
+            sans = CertificateNames.subjectAltNames(leaf).orElse(List.of());
+        } catch (CertificateNames.MalformedNamesException e) {
+            return Optional.of(e.getMessage());
+        }
+        List<String> copies = new ArrayList<>();
+        for (GeneralName g : sans) {
+            if (g.getTagNo() == GeneralName.dNSName) {
+                copies.add(ia5(g));
+            } else if (g.getTagNo() == GeneralName.iPAddress) {
+                copies.add(IpText.format(ASN1OctetString.getInstance(g.getName()).getOctets()));
+            }
+        }
+        for (String cn : cns) {
+            if (!copies.contains(cn)) {
+                return Optional.of("the common name '" + NameMatching.printable(cn) + "' is not a character-for-character"
+                        + " copy of a DNS or IP subject alternative name (CA/Browser Forum baseline requirements §7.1.4.3)");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** "[2001:db8::1]", as in URLs, is the IPv6 address inside. */
+    private static String unbracketed(String ip) {
+        return ip.length() > 2 && ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+    }
+
+    private static String ia5(GeneralName g) {
+        return ASN1IA5String.getInstance(g.getName()).getString();
+    }
+
+    /** The name asked for, lower case without a trailing dot, if it is a host name in the preferred syntax. */
+    static Optional<String> referenceDnsName(String raw) {
+        String name = raw.endsWith(".") ? raw.substring(0, raw.length() - 1) : raw;
+        return preferredSyntax(name, false) ? Optional.of(name.toLowerCase(Locale.ROOT)) : Optional.empty();
+    }
+
+    /** Whether a dNSName entry stands for {@code reference} (from {@link #referenceDnsName}). */
+    static boolean dnsMatches(String presented, String reference) {
+        if (!preferredSyntax(presented, true)) {
+            return false;
+        }
+        String[] p = presented.toLowerCase(Locale.ROOT).split("\\.");
+        String[] r = reference.split("\\.");
+        if (p.length != r.length) {
+            return false;
+        }
+        for (int i = 0; i < p.length; i++) {
+            if (!(i == 0 && p[0].equals("*")) && !p[i].equals(r[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * RFC 1034 §3.5 preferred name syntax as amended by RFC 1123 §2.1: labels of 1 to 63 letters, digits and
+     * inner hyphens, at most 253 characters, a last label that is not all digits (so that no IP address
+     * passes as a name). With {@code wildcard}, "*" may be the whole left-most label when at least two labels follow.
+     */
+    static boolean preferredSyntax(String name, boolean wildcard) {
+        if (name.isEmpty() || name.length() > NameMatching.MAX_NAME) {
+            return false;
+        }
+        String[] labels = name.split("\\.", -1);
+        for (int i = 0; i < labels.length; i++) {
+            String l = labels[i];
+            if (i == 0 && wildcard && l.equals("*") && labels.length >= 3) {
                 continue;
             }
-            String p = n.value().toLowerCase(Locale.ROOT);
-            String e = expected.value().toLowerCase(Locale.ROOT);
-            if (p.equals(e)) {
-                return true;
+            if (l.isEmpty() || l.length() > NameMatching.MAX_LABEL || l.startsWith("-") || l.endsWith("-")) {
+                return false;
             }
-            if (n.type() == SubjectAltName.Type.DNS && p.startsWith("*.") && e.indexOf('.') > 0
-                    && e.substring(e.indexOf('.')).equals(p.substring(1))) {
-                return true;
+            for (int k = 0; k < l.length(); k++) {
+                char c = l.charAt(k);
+                if (!NameMatching.isLetterOrDigit(c) && c != '-') {
+                    return false;
+                }
             }
         }
-        return false;
-    }
-
-    public static List<String> presentedNames(X509Certificate leaf) {
-        List<String> out = new ArrayList<>();
-        for (SubjectAltName n : sans(leaf)) {
-            out.add(n.value());
-        }
-        return out;
-    }
-
-    private static List<SubjectAltName> sans(X509Certificate leaf) {
-        byte[] ext = leaf.getExtensionValue(Extension.subjectAlternativeName.getId());
-        if (ext == null) {
-            return List.of();
-        }
-        try {
-            var octets = org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets();
-            return SubjectAltName.fromGeneralNames(GeneralNames.getInstance(octets));
-        } catch (RuntimeException e) {
-            return List.of();
-        }
+        return !labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }

@@ -99,10 +99,12 @@ final class PathChecks {
         }
     }
 
-    private static void nameConstraints(List<CertificateFacts> path, Findings out) {
+    private void nameConstraints(List<CertificateFacts> path, Findings out) {
         NameConstraintsState state = NameConstraintsState.unconstrained();
+        long constraints = 0;
         for (int i = path.size() - 1; i >= 1; i--) {
             CertificateFacts ca = path.get(i);
+            constraints += ca.ext.nameConstraintCount();
             try {
                 state = state.apply(ca.certificate);
             } catch (NameConstraintException e) {
@@ -111,6 +113,13 @@ final class PathChecks {
                 return;
             }
             CertificateFacts below = path.get(i - 1);
+            long work = constraints * below.nameCount;
+            if (work > options.limits().maxNameChecks()) {
+                out.error(Check.NAME_CONSTRAINTS, i - 1, below, "checking its " + below.nameCount + " names against the "
+                        + constraints + " name constraints above it would take too long (" + work + " comparisons)",
+                        "a certificate and CAs like these are crafted or broken: use ones with fewer names and constraints");
+                return;
+            }
             Optional<String> v = state.violation(below.certificate, i - 1 == 0);
             if (v.isPresent()) {
                 out.error(Check.NAME_CONSTRAINTS, i - 1, below, v.get(),
