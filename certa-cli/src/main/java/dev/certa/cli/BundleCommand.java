@@ -20,12 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "bundle", mixinStandardHelpOptions = true,
-        description = {"Put a certificate and a pile of CA certificates into the order a server sends them:",
-            "the leaf, then each intermediate up to the root (the root left out: clients have it).",
-            "Certificates the chain does not use are left out and listed.",
+        description = {"Order a certificate and its CA certificates as a server sends them.",
+            "",
+            "The leaf, then each intermediate up to the root; the root is left out",
+            "(clients have it). Certificates the chain does not use are listed as left out.",
             "FILE: the leaf first, then the others in any order, from one file or several.",
-            "Writes PEM to --out FILE, or to standard output. Exit code: 0 when the chain reaches a root,",
-            "1 when an issuer is missing (the chain is still written, as far as it goes).",
+            "Writes PEM to --out FILE, or to standard output. Exit code: 0 when the chain",
+            "reaches a root, 1 when an issuer is missing (the chain is written as far as",
+            "it goes).",
             "Example: certa bundle leaf.pem intermediates.pem --roots root.pem --out fullchain.pem"})
 final class BundleCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Certificate files (PEM or DER): the leaf first.")

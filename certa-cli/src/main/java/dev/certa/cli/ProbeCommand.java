@@ -20,11 +20,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "probe", mixinStandardHelpOptions = true,
-        description = {"Connect to a TLS server, record what it presents (even when it is not trusted) and",
-            "diagnose it as 'certa verify' does: TLS version, cipher suite, ALPN, the certificates in the",
-            "order sent, a stapled OCSP response, and whether it asks for a client certificate and from",
-            "which CAs. No application data is sent. Exit code: 0 trusted (and the client accepted),",
-            "1 not trusted, refused, or the server could not be reached.",
+        description = {"Connect to a TLS server and diagnose the chain it presents.",
+            "",
+            "Records what the server presents, even when it is not trusted: TLS version,",
+            "cipher suite, ALPN, the certificates in the order sent, a stapled OCSP",
+            "response, and whether it asks for a client certificate and from which CAs.",
+            "Then judges the chain as 'certa verify' does. No application data is sent.",
+            "Exit code: 0 trusted and the client accepted; 1 not trusted, refused, or",
+            "the server could not be reached.",
             "Example: certa probe api.example.com:443 --roots root.pem"})
 final class ProbeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "The server (port 443 unless given).")

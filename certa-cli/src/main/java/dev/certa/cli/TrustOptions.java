@@ -22,17 +22,17 @@ final class TrustOptions {
     static final String DEFAULT_TRUSTSTORE_PASSWORD = "changeit";
 
     @Option(names = "--roots", paramLabel = "FILE|DIR|STORE",
-            description = {"Trust the roots in a PEM bundle, a directory of PEM files, a .p12/.jks truststore,",
-                "or a named store: 'system' (the OS bundle) or 'jdk' (the JDK's cacerts). Repeatable.",
-                "Default: the system store."})
+            description = "Trust the roots in a PEM bundle, a directory of PEM files, a .p12/.jks truststore, "
+                    + "or a named store: 'system' (the OS bundle) or 'jdk' (the JDK's cacerts). Repeatable. "
+                    + "Default: the system store.")
     List<String> roots = new ArrayList<>();
 
     @Option(names = "--system", description = "Also trust the operating system's roots (added to --roots).")
     boolean system;
 
     @Option(names = "--password-file", paramLabel = "FILE",
-            description = "Password of .p12/.jks truststores and of an encrypted key (else CERTA_PASSWORD;"
-                    + " truststores default to 'changeit').")
+            description = "Password of .p12/.jks truststores and of an encrypted --key (else CERTA_PASSWORD; "
+                    + "truststores default to 'changeit').")
     Optional<String> passwordFile = Optional.empty();
 
     /** The stores, in the order given; the system store when none was named. */

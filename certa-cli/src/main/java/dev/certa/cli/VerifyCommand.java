@@ -23,11 +23,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Would a client trust this certificate? Builds the path from the leaf to a trusted root",
-            "and checks every link: signatures, validity, CA flags, key usages, name constraints, names.",
-            "FILE: the leaf first, then any intermediates, from one file (a fullchain) or several.",
-            "Prints the verdict, the path leaf -> root with each link's status, and the problems with fixes.",
-            "Exit code: 0 trusted, 1 not trusted.",
+        description = {"Check that a certificate chain is trusted, for a purpose and a name.",
+            "",
+            "Builds the path from the leaf to a trusted root and checks every link:",
+            "signatures, validity, CA flags, key usages, name constraints, names.",
+            "FILE: the leaf first, then any intermediates (a fullchain, or several files).",
+            "Prints the verdict, the path leaf -> root with each link's status, and",
+            "the problems with their fixes. Exit code: 0 trusted, 1 not trusted.",
             "Example: certa verify fullchain.pem --roots root.pem --host api.example.com"})
 final class VerifyCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Certificate files (PEM or DER): the leaf first.")
@@ -47,8 +49,8 @@ final class VerifyCommand extends BaseCommand {
     Purpose purpose = Purpose.SERVER;
 
     @Option(names = "--rules", paramLabel = "web-pki|rfc5280",
-            description = {"Rule book: web-pki (what browsers accept; default for --purpose server)",
-                "or rfc5280 (plain RFC 5280; default otherwise)."})
+            description = "Rule book: web-pki (what browsers accept; default for --purpose server) "
+                    + "or rfc5280 (plain RFC 5280; default otherwise).")
     Optional<String> rules = Optional.empty();
 
     @Option(names = "--at", paramLabel = "TIME", description = "Judge validity at this instant (ISO-8601; default: now).")
