@@ -171,7 +171,8 @@ class ProbeCommandTest {
             assertThat(r.out()).startsWith(HOST + ": NOT TRUSTED\n")
                     .contains("Sent by the server, in this order:\n  #0 CN=" + HOST + "  (issuer CN=Shop Intermediate CA")
                     .doesNotContain("  #1 ")
-                    .contains("CN=Shop Intermediate CA", "full chain");
+                    .contains("the server sent no intermediate certificate; the chain stops at 'CN=Shop Intermediate CA,O=certa tests'",
+                            "Fix: serve the full chain (fullchain.pem)");
         }
     }
 
@@ -180,8 +181,10 @@ class ProbeCommandTest {
         try (var server = openssl("expired", "-cert_chain", "intermediate.pem")) {
             CliRunner.Result r = probe(server.port(), "--roots", "root.pem");
             assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
-            assertThat(r.out()).startsWith(HOST + ": NOT TRUSTED\n").contains("expired", "Fix: ");
-            assertThat(r.out().lines().filter(l -> l.startsWith("  [0] ")).findFirst().orElseThrow()).contains("expired");
+            assertThat(r.out()).startsWith(HOST + ": NOT TRUSTED\n")
+                    .contains("[0] CN=" + HOST + ": expired ", " days ago (notAfter ", "Fix: renew the certificate");
+            assertThat(r.out().lines().filter(l -> l.startsWith("  [0] ")).findFirst().orElseThrow()).contains("leaf", "expired");
+            assertThat(r.out().lines().filter(l -> l.startsWith("  [1] ")).findFirst().orElseThrow()).endsWith("ok");
         }
     }
 
