@@ -11,8 +11,8 @@ import java.util.Optional;
  * @param chain the leaf, then each intermediate up to (not including) the root: the content of
  *     fullchain.pem
  * @param root the trust anchor the chain ends at, when one was found; servers need not send it
- * @param extras certificates given that the chain does not use (decoys, old cross-signs, duplicates,
- *     the root itself)
+ * @param extras certificates given that the chain does not use (decoys, old cross-signs, unrelated
+ *     CAs), each once; a root given is in {@code root}, not here
  * @param verdict the validation behind the ordering; when not trusted, {@code chain} follows the path
  *     that came closest
  */

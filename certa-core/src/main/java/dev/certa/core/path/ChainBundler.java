@@ -43,8 +43,10 @@ public final class ChainBundler {
             }
         }
         List<X509Certificate> extras = new ArrayList<>();
+        List<X509Certificate> used = new ArrayList<>(chain);
+        root.ifPresent(used::add);
         for (X509Certificate c : pile) {
-            if (!containsEncoding(chain, c) && !containsEncoding(extras, c)) {
+            if (!containsEncoding(used, c) && !containsEncoding(extras, c)) {
                 extras.add(c);
             }
         }

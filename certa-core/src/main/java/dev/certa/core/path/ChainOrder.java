@@ -34,6 +34,7 @@ final class ChainOrder {
                 extra.add(Finding.warning(Check.CHAIN_ORDER, last.position(), last.subject(), "this root was sent in the chain;"
                         + " clients already have it, so sending it only costs bytes on every connection",
                         "serve the chain without the root (fullchain.pem holds the certificate and intermediates only)"));
+                sentUsed.add(der);
             } else if (indexOf(used, der) < 0) {
                 String subject = c.getSubjectX500Principal().getName();
                 extra.add(Finding.chainWarning(Check.CHAIN_ORDER, q(subject) + " was sent but is not part of the path to the root",
@@ -55,7 +56,7 @@ final class ChainOrder {
         return new Verdict(v.trusted(), v.trustedBy(), v.storesSearched(), v.path(), v.problems(), warnings);
     }
 
-    /** True when the path's certificates that were sent come in path order, right after the leaf. */
+    /** True when the path's certificates that were sent (the root included) come in path order, right after the leaf. */
     private static boolean inPathOrder(List<byte[]> sentUsed, List<byte[]> used) {
         int expected = 1;
         for (byte[] der : sentUsed) {
