@@ -63,7 +63,7 @@ final class BundleCommand extends BaseCommand {
             out().flush();
             summary = env.err();
         }
-        summary.print(BundleText.render(bundle));
+        summary.print(BundleText.render(bundle, all));
         summary.flush();
         return bundle.root().isPresent() ? 0 : 1;
     }

@@ -45,11 +45,20 @@ class BundleCommandTest {
         assertThat(r.err()).contains(
                 "Chain, in the order to serve it (leaf first):\n  [0] CN=" + HOST + "\n  [1] CN=Shop Lower CA,O=certa tests\n"
                         + "  [2] CN=Shop Upper CA,O=certa tests\n",
-                "Root, not included (clients have it): CN=Shop Root CA,O=certa tests (trusted by root.pem)",
+                "Root, not included (clients have it): CN=Shop Root CA,O=certa tests (trusted by root.pem; it was among the "
+                        + "certificates given, and servers need not send it)\n",
                 "Left out:\n",
-                "  - CN=Shop Root CA,O=certa tests: the root; servers need not send it",
                 "  - CN=Other Root CA,O=certa tests: a root that is not on the path",
                 "  - CN=Shop Intermediate CA,O=certa tests: not on the path to the root");
+    }
+
+    @Test
+    void aRootFoundOnlyInTheTrustStoreIsNamedAsSuch() {
+        CliRunner.Result r = certa.run("bundle", "good.pem", "intermediate.pem", "--roots", "root.pem");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(certificates(r.out())).containsExactly(pki.good.issued().certificate(), pki.intermediate());
+        assertThat(r.err()).contains("Root, not included (clients have it): CN=Shop Root CA,O=certa tests (trusted by root.pem)\n")
+                .doesNotContain("Left out:");
     }
 
     @Test

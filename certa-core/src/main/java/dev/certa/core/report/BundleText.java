@@ -14,7 +14,8 @@ import java.util.List;
  * Chain, in the order to serve it (leaf first):
  *   [0] CN=api.example.com
  *   [1] CN=Example Intermediate CA
- * Root, not included (clients have it): CN=Example Root CA (trusted by roots.pem)
+ * Root, not included (clients have it): CN=Example Root CA (trusted by roots.pem; it was among the
+ *   certificates given, and servers need not send it)
  * Left out:
  *   - CN=Old Cross-Signed CA: not on the path to the root
  * </pre>
@@ -22,7 +23,8 @@ import java.util.List;
 public final class BundleText {
     private BundleText() {}
 
-    public static String render(Bundle bundle) {
+    /** {@code given}: every certificate handed to the bundler, leaf included, to say whether the root was among them. */
+    public static String render(Bundle bundle, List<X509Certificate> given) {
         StringBuilder sb = new StringBuilder("Chain, in the order to serve it (leaf first):\n");
         List<X509Certificate> chain = bundle.chain();
         for (int i = 0; i < chain.size(); i++) {
@@ -31,7 +33,9 @@ public final class BundleText {
         Verdict v = bundle.verdict();
         if (bundle.root().isPresent()) {
             sb.append("Root, not included (clients have it): ").append(CertificateLabels.of(bundle.root().get()))
-                    .append(v.trustedBy().map(s -> " (trusted by " + s + ")").orElse(" (in no trust store searched)"))
+                    .append(v.trustedBy().map(s -> " (trusted by " + s).orElse(" (in no trust store searched"))
+                    .append(given.contains(bundle.root().get()) ? "; it was among the certificates given, and servers need not send it)"
+                            : ")")
                     .append('\n');
         } else {
             X509Certificate last = chain.get(chain.size() - 1);
@@ -43,7 +47,7 @@ public final class BundleText {
         if (!bundle.extras().isEmpty()) {
             sb.append("Left out:\n");
             for (X509Certificate c : bundle.extras()) {
-                sb.append("  - ").append(CertificateLabels.of(c)).append(": ").append(why(c, bundle)).append('\n');
+                sb.append("  - ").append(CertificateLabels.of(c)).append(": ").append(why(c)).append('\n');
             }
         }
         if (!v.trusted()) {
@@ -58,10 +62,7 @@ public final class BundleText {
         return sb.toString();
     }
 
-    private static String why(X509Certificate c, Bundle bundle) {
-        if (bundle.root().filter(r -> r.equals(c)).isPresent()) {
-            return "the root; servers need not send it";
-        }
+    private static String why(X509Certificate c) {
         if (CertificateLabels.selfIssued(c)) {
             return "a root that is not on the path";
         }
