@@ -21,7 +21,7 @@ public final class Main {
 
     /** The top-level commands, in the order help lists them. */
     private static final List<String> COMMANDS =
-            List.of("ca", "cert", "sign", "key", "csr", "inspect", "export", "convert", "help");
+            List.of("ca", "cert", "sign", "key", "csr", "inspect", "verify", "probe", "bundle", "export", "convert", "help");
 
     // A switch rather than a map of constructor references: the JDK's AOT cache cannot archive lambdas
     // that point at picocli's (pre-Java-6 class file) classes.
@@ -33,6 +33,9 @@ public final class Main {
             case "key" -> new KeyCommand();
             case "csr" -> new CsrCommand();
             case "inspect" -> new InspectCommand();
+            case "verify" -> new VerifyCommand();
+            case "probe" -> new ProbeCommand();
+            case "bundle" -> new BundleCommand();
             case "export" -> new ExportCommand();
             case "convert" -> new ConvertCommand();
             case "help" -> new CommandLine.HelpCommand();

@@ -25,6 +25,11 @@ public enum ErrorKind {
     NOT_FOUND,
     /** A file or directory exists but cannot be read or written. */
     IO,
+    /**
+     * A network peer could not be reached or did not speak the expected protocol: connection
+     * refused, no answer in time, not TLS, closed mid-handshake.
+     */
+    NETWORK,
     /** A usage error: contradictory or missing options. */
     USAGE,
     /** A fault inside certa itself; never the user's input. */

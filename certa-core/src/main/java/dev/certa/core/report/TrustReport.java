@@ -1,0 +1,63 @@
+package dev.certa.core.report;
+
+import dev.certa.core.path.PathValidator;
+import dev.certa.core.path.TrustStore;
+import dev.certa.core.path.ValidationOptions;
+import dev.certa.core.path.Verdict;
+import dev.certa.core.probe.Handshake;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The answer to "would a client trust this?", for a chain read from files or one a server sent.
+ *
+ * <p>A peer sends its own certificate (the leaf) first and then intermediates; a client builds a path
+ * from the leaf to a root in its trust store and checks every link. The report holds what was
+ * presented, in the order it came, the options it was judged by (instant, purpose, names, rules) and
+ * the {@link Verdict}. For a probe it also holds the {@link Handshake}: version, cipher suite, a
+ * stapled OCSP response, and whether the server asked for a client certificate or refused the client.
+ *
+ * @param name what the report is about, shown first: the host name checked, or the leaf's name
+ * @param presented the certificates as given: leaf first, then the others in their order
+ */
+public record TrustReport(
+        String name, List<X509Certificate> presented, ValidationOptions options, Verdict verdict, Optional<Handshake> handshake) {
+
+    public TrustReport {
+        Objects.requireNonNull(name);
+        presented = List.copyOf(presented);
+        Objects.requireNonNull(options);
+        Objects.requireNonNull(verdict);
+        Objects.requireNonNull(handshake);
+    }
+
+    /** Validates {@code presented} (leaf first) against {@code stores}. */
+    public static TrustReport ofChain(String name, List<X509Certificate> presented, List<TrustStore> stores,
+            ValidationOptions options, PathValidator validator) {
+        Verdict v = validator.validateChain(presented, stores, options);
+        return new TrustReport(name, presented, options, v, Optional.empty());
+    }
+
+    /**
+     * Validates what a server sent in {@code handshake} as a TLS server certificate for the name
+     * asked for (or the IP address connected to), at {@code at}, by the web PKI rules.
+     */
+    public static TrustReport ofHandshake(Handshake handshake, List<TrustStore> stores, Instant at, PathValidator validator) {
+        ValidationOptions options = ValidationOptions.server(at, handshake.target().expectedName());
+        Verdict v = validator.validateChain(handshake.certificates(), stores, options);
+        return new TrustReport(handshake.target().expectedName(), handshake.certificates(), options, v, Optional.of(handshake));
+    }
+
+    /** The instant the certificates were judged at. */
+    public Instant at() {
+        return options.at();
+    }
+
+    /** Trusted, and (for a probe) the server did not refuse the client. */
+    public boolean ok() {
+        return verdict.trusted() && handshake.flatMap(Handshake::refusal).isEmpty();
+    }
+}
