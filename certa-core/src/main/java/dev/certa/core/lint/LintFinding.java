@@ -19,8 +19,8 @@ public record LintFinding(String lint, Severity severity, String message, String
         return severity == Severity.ERROR;
     }
 
-    /** "[san-required] a server certificate needs at least one DNS or IP name — add --san api.example.com". */
+    /** "[san-required] a server certificate needs at least one DNS or IP name; add --san api.example.com". */
     public String describe() {
-        return "[" + lint + "] " + message + " — " + fix;
+        return "[" + lint + "] " + message + "; " + fix;
     }
 }

@@ -57,11 +57,11 @@ public record Finding(Severity severity, Check check, OptionalInt position, Opti
         return severity == Severity.ERROR;
     }
 
-    /** One line: "[name constraints] #1 CN=Example CA: … — fix: …". */
+    /** One line: "[name constraints] #1 CN=Example CA: …; fix: …". */
     public String describe() {
         StringBuilder sb = new StringBuilder("[").append(check.label()).append("] ");
         position.ifPresent(p -> sb.append('#').append(p).append(' '));
         subject.ifPresent(s -> sb.append(s).append(": "));
-        return sb.append(message).append(" — fix: ").append(fix).toString();
+        return sb.append(message).append("; fix: ").append(fix).toString();
     }
 }

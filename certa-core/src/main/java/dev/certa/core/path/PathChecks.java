@@ -140,7 +140,7 @@ final class PathChecks {
         }
         if (!missing.isEmpty()) {
             List<String> presented = HostnameMatcher.presentedNames(leaf.certificate);
-            out.error(Check.PEER_NAME, 0, leaf, "valid for " + Texts.list(presented) + " — not for " + String.join(", ", missing),
+            out.error(Check.PEER_NAME, 0, leaf, "valid for " + Texts.list(presented) + ", not for " + String.join(", ", missing),
                     "connect with a name the certificate is valid for, or re-issue it with " + String.join(", ", missing)
                             + " as subject alternative name");
         }

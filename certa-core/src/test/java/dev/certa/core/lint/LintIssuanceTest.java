@@ -101,7 +101,7 @@ class LintIssuanceTest {
         assertThat(e.reason()).isEqualTo("the certificate was not issued: 3 checks failed");
         assertThat(e.fix()).hasValue("fix each point above and ask again");
         assertThat(e.details()).satisfiesExactlyInAnyOrder(
-                d -> assertThat(d).startsWith("[ip-as-dns-name] '10.0.0.1'").contains(" — request it as an IP SAN"),
+                d -> assertThat(d).startsWith("[ip-as-dns-name] '10.0.0.1'").contains("; request it as an IP SAN"),
                 d -> assertThat(d).startsWith("[wildcard-placement] the wildcard name 'www.*.example.com'"),
                 d -> assertThat(d).startsWith("[dns-name-syntax] the DNS name 'exa_mple..com'").contains("empty label"));
         assertThat(e.describe()).contains("  - [ip-as-dns-name]").contains("  - [wildcard-placement]");

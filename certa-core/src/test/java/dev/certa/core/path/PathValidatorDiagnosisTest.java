@@ -100,7 +100,7 @@ class PathValidatorDiagnosisTest {
         assertThat(v.trusted()).isFalse();
         Finding f = v.problems().get(0);
         assertThat(f.check()).isEqualTo(Check.PEER_NAME);
-        assertThat(f.message()).isEqualTo("valid for a.example, b.example — not for c.example");
+        assertThat(f.message()).isEqualTo("valid for a.example, b.example, not for c.example");
         assertThat(f.fix()).contains("c.example");
     }
 
