@@ -73,7 +73,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/sun.security.util=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED"})
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 6, time = 3)
 @Measurement(iterations = 3, time = 3)
 public class ChainValidationBenchmark {
     /** More than the largest cache on either side (certa's 4,096 remembered signatures). */
