@@ -99,7 +99,7 @@ final class Attempts {
         int pos = path.size() - 1;
         Findings f = new Findings();
         if (child.signatureAlgorithm.isEmpty()) {
-            f.error(Check.SIGNATURE_ALGORITHM, pos, child, "it is signed with " + child.signatureAlgorithmName
+            f.error(Check.SIGNATURE_ALGORITHM, pos, child, "it is signed with " + child.signatureAlgorithmName()
                     + ", which certa cannot verify", "have it re-issued with ECDSA or RSA and SHA-256 or better");
         } else {
             f.error(Check.SIGNATURE, pos, child, "its signature does not verify with the key of " + q(issuer.facts().display)

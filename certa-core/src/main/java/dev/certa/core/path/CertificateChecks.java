@@ -171,7 +171,7 @@ final class CertificateChecks {
 
     private void signatureAlgorithm(CertificateFacts f, int pos, Findings out) {
         if (f.signatureAlgorithm.isEmpty()) {
-            out.error(Check.SIGNATURE_ALGORITHM, pos, f, "it is signed with " + f.signatureAlgorithmName
+            out.error(Check.SIGNATURE_ALGORITHM, pos, f, "it is signed with " + f.signatureAlgorithmName()
                     + ", which certa does not accept", "have it re-issued with ECDSA or RSA and SHA-256 or better");
             return;
         }

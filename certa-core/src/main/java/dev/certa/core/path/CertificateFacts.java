@@ -43,10 +43,13 @@ final class CertificateFacts {
     final byte[] tbs;
     final byte[] signature;
     final Optional<SignatureAlgorithm> signatureAlgorithm;
-    final String signatureAlgorithmName;
+    private final AlgorithmIdentifier outerSignatureAlgorithm;
+    /** Only error messages need the name; computed on first use (a benign race computes the same string). */
+    private @Nullable String signatureAlgorithmName;
     final boolean signatureAlgorithmsAgree;
     final SubjectPublicKeyInfo publicKeyInfo;
-    final byte[] publicKeyInfoDer;
+    /** DER of the subject public key info, re-encoded on first use: only issuers and cache keys need it. */
+    private byte @Nullable [] publicKeyInfoDer;
     final KeyStrength.Judgement keyStrength;
     final ExtensionFacts ext;
     /** Decoding problems, in plain words ("the subject alternative name extension is malformed"). */
@@ -74,10 +77,9 @@ final class CertificateFacts {
         this.signature = c.getSignature().getOctets();
         AlgorithmIdentifier outer = c.getSignatureAlgorithm();
         this.signatureAlgorithm = SignatureAlgorithms.identify(outer);
-        this.signatureAlgorithmName = SignatureAlgorithms.name(outer);
+        this.outerSignatureAlgorithm = outer;
         this.signatureAlgorithmsAgree = outer.equals(t.getSignature());
         this.publicKeyInfo = t.getSubjectPublicKeyInfo();
-        this.publicKeyInfoDer = der(publicKeyInfo);
         this.keyStrength = KeyStrength.judge(publicKeyInfo);
         this.ext = ext;
         this.problems = List.copyOf(problems);
@@ -88,8 +90,19 @@ final class CertificateFacts {
      * {@code whyNot}).
      */
     static Optional<CertificateFacts> of(X509Certificate certificate, List<String> whyNot) {
+        byte[] der;
         try {
-            byte[] der = certificate.getEncoded();
+            der = certificate.getEncoded();
+        } catch (CertificateEncodingException | RuntimeException e) {
+            whyNot.add("it cannot be decoded (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+        return of(certificate, der, whyNot);
+    }
+
+    /** As {@link #of(X509Certificate, List)}, with {@code der} the certificate's {@code getEncoded()} (not copied). */
+    static Optional<CertificateFacts> of(X509Certificate certificate, byte[] der, List<String> whyNot) {
+        try {
             byte[] tbs = certificate.getTBSCertificate(); // as signed, even if not canonical DER
             Certificate c = Certificate.getInstance(ASN1Primitive.fromByteArray(der));
             if (c.getTBSCertificate().getExtensions() != null) {
@@ -114,6 +127,26 @@ final class CertificateFacts {
                 }
             }
         }
+    }
+
+    /** A readable name for the signature algorithm: "SHA256WITHECDSA", "MD5WITHRSA", or the OID. */
+    String signatureAlgorithmName() {
+        String n = signatureAlgorithmName;
+        if (n == null) {
+            n = SignatureAlgorithms.name(outerSignatureAlgorithm);
+            signatureAlgorithmName = n;
+        }
+        return n;
+    }
+
+    /** The subject public key info in DER (do not modify). */
+    byte[] publicKeyInfoDer() {
+        byte[] d = publicKeyInfoDer;
+        if (d == null) {
+            d = der(publicKeyInfo);
+            publicKeyInfoDer = d;
+        }
+        return d;
     }
 
     private static byte[] der(SubjectPublicKeyInfo spki) {
@@ -164,7 +197,7 @@ final class CertificateFacts {
 
     /** Same subject and same key: the same CA, perhaps re-issued. */
     boolean sameCa(CertificateFacts o) {
-        return subject.equals(o.subject) && Arrays.equals(publicKeyInfoDer, o.publicKeyInfoDer);
+        return subject.equals(o.subject) && Arrays.equals(publicKeyInfoDer(), o.publicKeyInfoDer());
     }
 
     @Override

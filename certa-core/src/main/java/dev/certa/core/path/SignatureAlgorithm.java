@@ -73,11 +73,21 @@ public enum SignatureAlgorithm {
 
     /** The non-PSS algorithm with this OID (PSS is told apart by its parameters, see {@code SignatureAlgorithms}). */
     static Optional<SignatureAlgorithm> byPlainOid(String oid) {
-        for (SignatureAlgorithm a : values()) {
-            if (a.oid.equals(oid) && !a.name().startsWith("RSA_PSS")) {
-                return Optional.of(a);
+        return Optional.ofNullable(PlainOids.BY_OID.get(oid));
+    }
+
+    /** The first non-PSS algorithm for each OID, in declaration order, as the linear search found it. */
+    private static final class PlainOids {
+        static final java.util.Map<String, SignatureAlgorithm> BY_OID;
+
+        static {
+            java.util.Map<String, SignatureAlgorithm> m = new java.util.HashMap<>();
+            for (SignatureAlgorithm a : values()) {
+                if (!a.name().startsWith("RSA_PSS")) {
+                    m.putIfAbsent(a.oid, a);
+                }
             }
+            BY_OID = java.util.Map.copyOf(m);
         }
-        return Optional.empty();
     }
 }

@@ -34,7 +34,7 @@ final class ValidationCache {
         if (f != null) {
             return Optional.of(f);
         }
-        Optional<CertificateFacts> decoded = CertificateFacts.of(c, whyNot);
+        Optional<CertificateFacts> decoded = CertificateFacts.of(c, key.b, whyNot);
         decoded.ifPresent(d -> {
             if (facts.size() >= MAX_CERTIFICATES) {
                 facts.clear();
@@ -46,14 +46,14 @@ final class ValidationCache {
 
     /** True when this exact certificate was seen to verify under this exact key before. */
     boolean knownGood(CertificateFacts child, CertificateFacts issuer) {
-        return verified.containsKey(new Pair(new Bytes(child.der), new Bytes(issuer.publicKeyInfoDer)));
+        return verified.containsKey(new Pair(new Bytes(child.der), new Bytes(issuer.publicKeyInfoDer())));
     }
 
     void rememberGood(CertificateFacts child, CertificateFacts issuer) {
         if (verified.size() >= MAX_SIGNATURES) {
             verified.clear();
         }
-        verified.put(new Pair(new Bytes(child.der), new Bytes(issuer.publicKeyInfoDer)), Boolean.TRUE);
+        verified.put(new Pair(new Bytes(child.der), new Bytes(issuer.publicKeyInfoDer())), Boolean.TRUE);
     }
 
     private record Pair(Bytes child, Bytes issuerKey) {}
