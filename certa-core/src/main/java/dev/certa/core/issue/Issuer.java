@@ -7,7 +7,6 @@ import dev.certa.core.lint.LintFinding;
 import dev.certa.core.lint.Lints;
 import dev.certa.core.name.DistinguishedNames;
 import dev.certa.core.name.SubjectAltName;
-import dev.certa.core.pem.PemReader;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -22,8 +21,6 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -89,9 +86,8 @@ public final class Issuer {
         try {
             byte[] tbs = prepared.tbs().getEncoded(ASN1Encoding.DER);
             byte[] sig = prepared.signer().sign(tbs);
-            byte[] der = new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-                    prepared.tbs(), prepared.tbs().getSignature(), new DERBitString(sig)}).getEncoded(ASN1Encoding.DER);
-            X509Certificate cert = PemReader.readCertificate(der, "the new certificate");
+            byte[] der = CertificateDer.assemble(tbs, prepared.tbs().getSignature().getEncoded(ASN1Encoding.DER), sig);
+            X509Certificate cert = CertificateDer.toJca(der);
             return new IssuedCertificate(cert, prepared.issuerChain(), prepared.warnings());
         } catch (IOException e) {
             throw new CertaException(ErrorKind.INTERNAL, "could not encode the certificate", null, e);
