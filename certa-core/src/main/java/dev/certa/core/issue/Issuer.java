@@ -13,14 +13,20 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
@@ -42,6 +48,8 @@ import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 public final class Issuer {
     /** notBefore is set this far in the past so that clients with a slow clock accept a new certificate. */
     public static final Duration BACKDATE = Duration.ofMinutes(5);
+    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT);
+    private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
     private final Clock clock;
     private final SecureRandom random;
@@ -130,8 +138,8 @@ public final class Issuer {
             g.setSerialNumber(new ASN1Integer(draft.serial()));
             g.setSignature(signer.algorithmIdentifier());
             g.setIssuer(issuerName);
-            g.setStartDate(new Time(Date.from(draft.notBefore())));
-            g.setEndDate(new Time(Date.from(draft.notAfter())));
+            g.setStartDate(time(draft.notBefore()));
+            g.setEndDate(time(draft.notAfter()));
             g.setSubject(draft.subject());
             g.setSubjectPublicKeyInfo(draft.subjectKey());
             g.setExtensions(Extensions.build(draft, authorityKeyId, urls));
@@ -176,6 +184,32 @@ public final class Issuer {
                 .findFirst()
                 .map(n -> DistinguishedNames.commonName(n.value()))
                 .orElse(request.subject());
+    }
+
+    /**
+     * An X.509 Time, as {@code new Time(Date)} makes it (RFC 5280 §4.1.2.5: UTCTime for 1950–2049,
+     * GeneralizedTime otherwise, whole seconds, "Z"), without the two SimpleDateFormat instances that
+     * constructor builds and parses with on every call.
+     */
+    static Time time(Instant instant) {
+        ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
+        int year = utc.getYear();
+        if (year < 1000 || year > 9999) {
+            return new Time(Date.from(instant));
+        }
+        boolean utcTime = year >= 1950 && year <= 2049;
+        String text = (utcTime ? UTC_TIME : GENERALIZED_TIME).format(utc) + "Z";
+        byte[] der = new byte[2 + text.length()];
+        der[0] = (byte) (utcTime ? BERTags.UTC_TIME : BERTags.GENERALIZED_TIME);
+        der[1] = (byte) text.length();
+        for (int i = 0; i < text.length(); i++) {
+            der[2 + i] = (byte) text.charAt(i);
+        }
+        try {
+            return Time.getInstance(ASN1Primitive.fromByteArray(der));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] subjectKeyId(X509Certificate cert) {
