@@ -24,16 +24,14 @@ import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issues certificates in two steps, as Let's Encrypt's Boulder does: {@link #prepare} builds the
@@ -54,6 +52,8 @@ public final class Issuer {
     private final Clock clock;
     private final SecureRandom random;
     private final Lints lints;
+    /** The CA this issuer signed for last, as read off its certificate: a CA issues many certificates in a row. */
+    private volatile @Nullable IssuerView lastIssuer;
 
     public Issuer(Clock clock, SecureRandom random) {
         this(clock, random, Lints.defaults());
@@ -67,11 +67,13 @@ public final class Issuer {
 
     /** Prepares a certificate signed by {@code ca}. Throws {@link ErrorKind#LINT} if a lint fails. */
     public PreparedCertificate prepare(IssuanceRequest request, CertificateAuthority ca) {
-        X509Certificate issuerCert = ca.certificate();
-        X500Name issuerName = X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded());
-        byte[] aki = subjectKeyId(issuerCert);
-        return prepare(request, issuerName, Optional.of(IssuerFacts.of(issuerCert)), aki, ca.signer(),
-                ca.certificateAndChain(), ca.urls());
+        IssuerView view = lastIssuer;
+        if (view == null || view.ca() != ca) {
+            view = IssuerView.of(ca);
+            lastIssuer = view;
+        }
+        return prepare(request, view.name(), Optional.of(view.facts()), view.authorityKeyId(), ca.signer(),
+                view.chain(), ca.urls());
     }
 
     /** Prepares a self-signed certificate (a root CA, or a development leaf) signed by {@code self}. */
@@ -210,14 +212,6 @@ public final class Issuer {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] subjectKeyId(X509Certificate cert) {
-        byte[] ext = cert.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-        if (ext != null) {
-            return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifier();
-        }
-        return Extensions.keyIdentifier(SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()));
     }
 
     private static byte[] derOf(SubjectPublicKeyInfo spki) {
