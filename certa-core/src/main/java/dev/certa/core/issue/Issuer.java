@@ -13,24 +13,12 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x509.TBSCertificate;
-import org.bouncycastle.asn1.x509.Time;
-import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,8 +34,6 @@ import org.jspecify.annotations.Nullable;
 public final class Issuer {
     /** notBefore is set this far in the past so that clients with a slow clock accept a new certificate. */
     public static final Duration BACKDATE = Duration.ofMinutes(5);
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT);
-    private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
     private final Clock clock;
     private final SecureRandom random;
@@ -72,8 +58,8 @@ public final class Issuer {
             view = IssuerView.of(ca);
             lastIssuer = view;
         }
-        return prepare(request, view.name(), Optional.of(view.facts()), view.authorityKeyId(), ca.signer(),
-                view.chain(), ca.urls());
+        return prepare(request, view.name(), view.nameDer(), Optional.of(view.facts()), view.authorityKeyId(),
+                ca.signer(), view.chain(), ca.urls());
     }
 
     /** Prepares a self-signed certificate (a root CA, or a development leaf) signed by {@code self}. */
@@ -84,7 +70,7 @@ public final class Issuer {
         }
         byte[] ski = Extensions.keyIdentifier(request.subjectKey());
         X500Name subject = effectiveSubject(request, effectiveNames(request));
-        return prepare(request, subject, Optional.empty(), ski, self, List.of(), CaUrls.NONE);
+        return prepare(request, subject, derOf(subject), Optional.empty(), ski, self, List.of(), CaUrls.NONE);
     }
 
     /** Signs a prepared certificate. A prepared certificate can be issued once. */
@@ -93,15 +79,10 @@ public final class Issuer {
             throw new CertaException(ErrorKind.INTERNAL, "this prepared certificate was already issued",
                     "prepare a new certificate; serial numbers are never reused");
         }
-        try {
-            byte[] tbs = prepared.tbs().getEncoded(ASN1Encoding.DER);
-            byte[] sig = prepared.signer().sign(tbs);
-            byte[] der = CertificateDer.assemble(tbs, prepared.tbs().getSignature().getEncoded(ASN1Encoding.DER), sig);
-            X509Certificate cert = CertificateDer.toJca(der);
-            return new IssuedCertificate(cert, prepared.issuerChain(), prepared.warnings());
-        } catch (IOException e) {
-            throw new CertaException(ErrorKind.INTERNAL, "could not encode the certificate", null, e);
-        }
+        byte[] sig = prepared.signer().sign(prepared.tbs());
+        byte[] der = CertificateDer.assemble(prepared.tbs(), prepared.signatureAlgorithm(), sig);
+        X509Certificate cert = CertificateDer.toJca(der);
+        return new IssuedCertificate(cert, prepared.issuerChain(), prepared.warnings());
     }
 
     /** {@link #prepare} then {@link #issue}. */
@@ -114,8 +95,9 @@ public final class Issuer {
         return issue(prepareSelfSigned(request, self));
     }
 
-    private PreparedCertificate prepare(IssuanceRequest request, X500Name issuerName, Optional<IssuerFacts> issuer,
-            byte[] authorityKeyId, Signer signer, List<X509Certificate> issuerChain, CaUrls urls) {
+    private PreparedCertificate prepare(IssuanceRequest request, X500Name issuerName, byte[] issuerNameDer,
+            Optional<IssuerFacts> issuer, byte[] authorityKeyId, Signer signer, List<X509Certificate> issuerChain,
+            CaUrls urls) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Duration validity = request.validity().orElse(request.profile().defaultValidity());
         List<SubjectAltName> names = effectiveNames(request);
@@ -136,18 +118,12 @@ public final class Issuer {
             throw Lints.failure(errors);
         }
         try {
-            V3TBSCertificateGenerator g = new V3TBSCertificateGenerator();
-            g.setSerialNumber(new ASN1Integer(draft.serial()));
-            g.setSignature(signer.algorithmIdentifier());
-            g.setIssuer(issuerName);
-            g.setStartDate(time(draft.notBefore()));
-            g.setEndDate(time(draft.notAfter()));
-            g.setSubject(draft.subject());
-            g.setSubjectPublicKeyInfo(draft.subjectKey());
-            g.setExtensions(Extensions.build(draft, authorityKeyId, urls));
-            TBSCertificate tbs = g.generateTBSCertificate();
+            byte[] signatureAlgorithm = signer.algorithmIdentifier().getEncoded(ASN1Encoding.DER);
+            byte[] tbs = CertificateDer.tbsCertificate(draft.serial(), signatureAlgorithm, issuerNameDer,
+                    draft.notBefore(), draft.notAfter(), derOf(draft.subject()), derOf(draft.subjectKey()),
+                    Extensions.build(draft, authorityKeyId, urls).getEncoded(ASN1Encoding.DER));
             List<LintFinding> warnings = findings.stream().filter(f -> !f.isError()).toList();
-            return new PreparedCertificate(draft, tbs, signer, issuerChain, warnings);
+            return new PreparedCertificate(draft, tbs, signatureAlgorithm, signer, issuerChain, warnings);
         } catch (IOException e) {
             throw new CertaException(ErrorKind.INTERNAL, "could not build the certificate", null, e);
         }
@@ -188,35 +164,9 @@ public final class Issuer {
                 .orElse(request.subject());
     }
 
-    /**
-     * An X.509 Time, as {@code new Time(Date)} makes it (RFC 5280 §4.1.2.5: UTCTime for 1950–2049,
-     * GeneralizedTime otherwise, whole seconds, "Z"), without the two SimpleDateFormat instances that
-     * constructor builds and parses with on every call.
-     */
-    static Time time(Instant instant) {
-        ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
-        int year = utc.getYear();
-        if (year < 1000 || year > 9999) {
-            return new Time(Date.from(instant));
-        }
-        boolean utcTime = year >= 1950 && year <= 2049;
-        String text = (utcTime ? UTC_TIME : GENERALIZED_TIME).format(utc) + "Z";
-        byte[] der = new byte[2 + text.length()];
-        der[0] = (byte) (utcTime ? BERTags.UTC_TIME : BERTags.GENERALIZED_TIME);
-        der[1] = (byte) text.length();
-        for (int i = 0; i < text.length(); i++) {
-            der[2 + i] = (byte) text.charAt(i);
-        }
+    private static byte[] derOf(org.bouncycastle.asn1.ASN1Object o) {
         try {
-            return Time.getInstance(ASN1Primitive.fromByteArray(der));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] derOf(SubjectPublicKeyInfo spki) {
-        try {
-            return spki.getEncoded(ASN1Encoding.DER);
+            return o.getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,9 @@
 package dev.certa.core.issue;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
@@ -14,7 +16,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * chain a new certificate hangs from. All of it follows from the {@link CertificateAuthority}, which
  * is immutable, so an {@link Issuer} reads it once per CA rather than once per certificate.
  */
-record IssuerView(CertificateAuthority ca, X500Name name, IssuerFacts facts, byte[] keyId,
+record IssuerView(CertificateAuthority ca, X500Name name, byte[] nameDer, IssuerFacts facts, byte[] keyId,
         List<X509Certificate> chain) {
 
     IssuerView {
@@ -23,8 +25,14 @@ record IssuerView(CertificateAuthority ca, X500Name name, IssuerFacts facts, byt
 
     static IssuerView of(CertificateAuthority ca) {
         X509Certificate cert = ca.certificate();
-        return new IssuerView(ca, X500Name.getInstance(cert.getSubjectX500Principal().getEncoded()),
-                IssuerFacts.of(cert), subjectKeyId(cert), ca.certificateAndChain());
+        X500Name name = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
+        byte[] nameDer;
+        try {
+            nameDer = name.getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new IssuerView(ca, name, nameDer, IssuerFacts.of(cert), subjectKeyId(cert), ca.certificateAndChain());
     }
 
     /** The key identifier for the authorityKeyIdentifier of a certificate this CA signs (a copy). */
