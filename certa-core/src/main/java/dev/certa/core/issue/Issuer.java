@@ -121,7 +121,7 @@ public final class Issuer {
             byte[] signatureAlgorithm = signer.algorithmIdentifier().getEncoded(ASN1Encoding.DER);
             byte[] tbs = CertificateDer.tbsCertificate(draft.serial(), signatureAlgorithm, issuerNameDer,
                     draft.notBefore(), draft.notAfter(), derOf(draft.subject()), derOf(draft.subjectKey()),
-                    Extensions.build(draft, authorityKeyId, urls).getEncoded(ASN1Encoding.DER));
+                    Extensions.build(draft, authorityKeyId, urls));
             List<LintFinding> warnings = findings.stream().filter(f -> !f.isError()).toList();
             return new PreparedCertificate(draft, tbs, signatureAlgorithm, signer, issuerChain, warnings);
         } catch (IOException e) {
