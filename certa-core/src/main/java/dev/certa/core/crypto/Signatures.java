@@ -2,10 +2,21 @@ package dev.certa.core.crypto;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.io.IOException;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
@@ -32,6 +43,64 @@ public final class Signatures {
         }
     }
 
+    /**
+     * Like {@link #verify(String, PublicKey, byte[], byte[])} for an encoded key, which is decoded
+     * straight into the provider that verifies: a key read from a CSR goes to the native provider
+     * without a detour through a JDK key object that the native provider would have to translate.
+     * Keys of a family other than EC, RSA or Ed25519 are refused: see {@link #keyFamily}.
+     */
+    public static boolean verify(String algorithm, SubjectPublicKeyInfo key, byte[] data, byte[] signature) {
+        String family = keyFamily(key).orElse(null);
+        if (family == null) {
+            return false;
+        }
+        X509EncodedKeySpec spec;
+        try {
+            spec = new X509EncodedKeySpec(key.getEncoded(ASN1Encoding.DER));
+        } catch (IOException e) {
+            return false;
+        }
+        CryptoProviders providers = CryptoProviders.get();
+        Provider preferred = providers.forSignature(algorithm);
+        try {
+            return verifyWith(preferred, algorithm, publicKey(family, spec, preferred), data, signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            if (preferred == providers.bouncyCastle()) {
+                return false;
+            }
+            try {
+                Provider bc = providers.bouncyCastle();
+                return verifyWith(bc, algorithm, publicKey(family, spec, bc), data, signature);
+            } catch (GeneralSecurityException | RuntimeException e2) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * The JCA key family (EC on a named curve, RSA, Ed25519) of an encoded public key, if it is one of
+     * those; anything else (EC with explicit curve parameters, RSASSA-PSS, DSA…) is left to callers.
+     */
+    public static Optional<String> keyFamily(SubjectPublicKeyInfo key) {
+        ASN1ObjectIdentifier oid = key.getAlgorithm().getAlgorithm();
+        if (oid.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+            if (!(key.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier)) {
+                return Optional.empty();
+            }
+            return Optional.of("EC");
+        } else if (oid.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+            return Optional.of("RSA");
+        } else if (oid.equals(EdECObjectIdentifiers.id_Ed25519)) {
+            return Optional.of("Ed25519");
+        }
+        return Optional.empty();
+    }
+
+    private static PublicKey publicKey(String family, X509EncodedKeySpec spec, Provider p)
+            throws GeneralSecurityException {
+        return KeyFactory.getInstance(family, p).generatePublic(spec);
+    }
+
     private static boolean verifyWith(java.security.Provider p, String alg, PublicKey key, byte[] data, byte[] sig)
             throws GeneralSecurityException {
         Signature s = Signature.getInstance(alg, p);
@@ -46,8 +115,24 @@ public final class Signatures {
         return name.equalsIgnoreCase("ED25519") ? "Ed25519" : name;
     }
 
-    /** A Bouncy Castle verifier provider backed by {@link #verify}. */
+    /** A Bouncy Castle verifier provider backed by {@link #verify(String, PublicKey, byte[], byte[])}. */
     public static ContentVerifierProvider verifierProvider(PublicKey key) {
+        return verifierProvider((alg, data, signature) -> verify(alg, key, data, signature));
+    }
+
+    /**
+     * A Bouncy Castle verifier provider backed by {@link #verify(String, SubjectPublicKeyInfo, byte[], byte[])}:
+     * the key is decoded into the verifying provider on each verification.
+     */
+    public static ContentVerifierProvider verifierProvider(SubjectPublicKeyInfo key) {
+        return verifierProvider((alg, data, signature) -> verify(alg, key, data, signature));
+    }
+
+    private interface Check {
+        boolean verify(String algorithm, byte[] data, byte[] signature);
+    }
+
+    private static ContentVerifierProvider verifierProvider(Check check) {
         return new ContentVerifierProvider() {
             @Override
             public boolean hasAssociatedCertificate() {
@@ -76,7 +161,7 @@ public final class Signatures {
 
                     @Override
                     public boolean verify(byte[] signature) {
-                        return Signatures.verify(alg, key, buffer.toByteArray(), signature);
+                        return check.verify(alg, buffer.toByteArray(), signature);
                     }
                 };
             }

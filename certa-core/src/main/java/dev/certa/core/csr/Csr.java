@@ -94,6 +94,11 @@ public final class Csr {
     /** True when the CSR's self-signature verifies: the requester holds the private key. */
     public boolean signatureValid() {
         try {
+            SubjectPublicKeyInfo key = request.getSubjectPublicKeyInfo();
+            if (Signatures.keyFamily(key).isPresent()) {
+                // decoded straight into the verifying provider: no JDK key object to translate
+                return request.isSignatureValid(Signatures.verifierProvider(key));
+            }
             return request.isSignatureValid(Signatures.verifierProvider(publicKey()));
         } catch (PKCSException | RuntimeException e) {
             return false;

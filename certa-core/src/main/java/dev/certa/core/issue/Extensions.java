@@ -9,7 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -19,7 +22,6 @@ import org.bouncycastle.asn1.x509.DistributionPoint;
 import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -29,6 +31,25 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /** The X.509 extensions each profile puts into a certificate. */
 final class Extensions {
+    private static final int SEQUENCE = 0x30;
+    private static final int OCTET_STRING = 0x04;
+    private static final byte[] CRITICAL = {0x01, 0x01, (byte) 0xff}; // BOOLEAN TRUE
+    // Encodings that are the same in every leaf certificate. Never written to.
+    private static final byte[] LEAF_BASIC_CONSTRAINTS =
+            constant(Extension.basicConstraints, true, new BasicConstraints(false));
+    private static final byte[] EKU_SERVER =
+            constant(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+    private static final byte[] EKU_CLIENT =
+            constant(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+    private static final byte[] EKU_SERVER_CLIENT = constant(Extension.extendedKeyUsage, false,
+            new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+    private static final int LEAF_KEY_USAGE = KeyUsage.digitalSignature;
+    private static final byte[] LEAF_KEY_USAGE_EXTENSION =
+            constant(Extension.keyUsage, true, new KeyUsage(LEAF_KEY_USAGE));
+    private static final int RSA_SERVER_KEY_USAGE = KeyUsage.digitalSignature | KeyUsage.keyEncipherment;
+    private static final byte[] RSA_SERVER_KEY_USAGE_EXTENSION =
+            constant(Extension.keyUsage, true, new KeyUsage(RSA_SERVER_KEY_USAGE));
+
     private Extensions() {}
 
     /** RFC 5280 §4.2.1.2 method 1: SHA-1 of the subjectPublicKey bits. */
@@ -40,35 +61,57 @@ final class Extensions {
         }
     }
 
-    static org.bouncycastle.asn1.x509.Extensions build(
-            CertificateDraft d, byte[] authorityKeyId, CaUrls urls) throws IOException {
-        ExtensionsGenerator g = new ExtensionsGenerator();
+    /**
+     * The DER Extensions of a certificate (the contents of the TBSCertificate's [3] field), in the
+     * order basicConstraints, keyUsage, extKeyUsage, subjectKeyIdentifier, authorityKeyIdentifier,
+     * subjectAltName, nameConstraints, authorityInfoAccess, cRLDistributionPoints.
+     */
+    static byte[] build(CertificateDraft d, byte[] authorityKeyId, CaUrls urls) throws IOException {
+        List<byte[]> out = new ArrayList<>(9);
         Profile p = d.profile();
-        g.addExtension(Extension.basicConstraints, true, basicConstraints(p));
-        g.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage(p, KeyDescription.of(d.subjectKey()))));
-        List<KeyPurposeId> ekus = new ArrayList<>();
-        if (p.serverAuth()) {
-            ekus.add(KeyPurposeId.id_kp_serverAuth);
+        out.add(p.isCa() ? extension(Extension.basicConstraints, true, basicConstraints(p)) : LEAF_BASIC_CONSTRAINTS);
+        out.add(keyUsageExtension(keyUsage(p, KeyDescription.of(d.subjectKey()))));
+        if (p.serverAuth() && p.clientAuth()) {
+            out.add(EKU_SERVER_CLIENT);
+        } else if (p.serverAuth()) {
+            out.add(EKU_SERVER);
+        } else if (p.clientAuth()) {
+            out.add(EKU_CLIENT);
         }
-        if (p.clientAuth()) {
-            ekus.add(KeyPurposeId.id_kp_clientAuth);
-        }
-        if (!ekus.isEmpty()) {
-            g.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(ekus.toArray(KeyPurposeId[]::new)));
-        }
-        g.addExtension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(d.subjectKey())));
-        g.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyId));
+        out.add(extension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(d.subjectKey()))));
+        out.add(extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyId)));
         if (!d.subjectAltNames().isEmpty()) {
             boolean critical = d.subject().getRDNs().length == 0;
-            g.addExtension(Extension.subjectAlternativeName, critical, SubjectAltName.toGeneralNames(d.subjectAltNames()));
+            out.add(extension(Extension.subjectAlternativeName, critical, SubjectAltName.toGeneralNames(d.subjectAltNames())));
         }
         if (p instanceof Profile.IntermediateCa ica && !ica.nameConstraints().isEmpty()) {
-            g.addExtension(Extension.nameConstraints, true, ica.nameConstraints().toExtension());
+            out.add(extension(Extension.nameConstraints, true, ica.nameConstraints().toExtension()));
         }
         if (!(p instanceof Profile.RootCa) && !(p instanceof Profile.SelfSignedLeaf)) {
-            addUrls(g, urls);
+            addUrls(out, urls);
         }
-        return g.generate();
+        return CertificateDer.tlv(SEQUENCE, out.toArray(byte[][]::new));
+    }
+
+    private static byte[] keyUsageExtension(int ku) throws IOException {
+        return ku == LEAF_KEY_USAGE ? LEAF_KEY_USAGE_EXTENSION
+                : ku == RSA_SERVER_KEY_USAGE ? RSA_SERVER_KEY_USAGE_EXTENSION
+                : extension(Extension.keyUsage, true, new KeyUsage(ku));
+    }
+
+    /** Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING (DER of value) }. */
+    static byte[] extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) throws IOException {
+        byte[] id = oid.getEncoded(ASN1Encoding.DER);
+        byte[] octets = CertificateDer.tlv(OCTET_STRING, value.toASN1Primitive().getEncoded(ASN1Encoding.DER));
+        return critical ? CertificateDer.tlv(SEQUENCE, id, CRITICAL, octets) : CertificateDer.tlv(SEQUENCE, id, octets);
+    }
+
+    private static byte[] constant(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
+        try {
+            return extension(oid, critical, value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static BasicConstraints basicConstraints(Profile p) {
@@ -97,7 +140,7 @@ final class Extensions {
         return ku;
     }
 
-    private static void addUrls(ExtensionsGenerator g, CaUrls urls) throws IOException {
+    private static void addUrls(List<byte[]> out, CaUrls urls) throws IOException {
         ASN1EncodableVector aia = new ASN1EncodableVector();
         urls.ocsp().ifPresent(u -> aia.add(new AccessDescription(AccessDescription.id_ad_ocsp,
                 new GeneralName(GeneralName.uniformResourceIdentifier, u))));
@@ -106,14 +149,14 @@ final class Extensions {
                     new GeneralName(GeneralName.uniformResourceIdentifier, u)));
         }
         if (aia.size() > 0) {
-            g.addExtension(Extension.authorityInfoAccess, false, new DERSequence(aia));
+            out.add(extension(Extension.authorityInfoAccess, false, new DERSequence(aia)));
         }
         if (!urls.crl().isEmpty()) {
             DistributionPoint[] points = urls.crl().stream()
                     .map(u -> new DistributionPoint(new DistributionPointName(new GeneralNames(
                             new GeneralName(GeneralName.uniformResourceIdentifier, u))), null, null))
                     .toArray(DistributionPoint[]::new);
-            g.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(points));
+            out.add(extension(Extension.cRLDistributionPoints, false, new CRLDistPoint(points)));
         }
     }
 }

@@ -7,7 +7,6 @@ import dev.certa.core.lint.LintFinding;
 import dev.certa.core.lint.Lints;
 import dev.certa.core.name.DistinguishedNames;
 import dev.certa.core.name.SubjectAltName;
-import dev.certa.core.pem.PemReader;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -16,21 +15,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Integer;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.DERBitString;
-import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.asn1.x509.TBSCertificate;
-import org.bouncycastle.asn1.x509.Time;
-import org.bouncycastle.asn1.x509.V3TBSCertificateGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issues certificates in two steps, as Let's Encrypt's Boulder does: {@link #prepare} builds the
@@ -49,6 +38,8 @@ public final class Issuer {
     private final Clock clock;
     private final SecureRandom random;
     private final Lints lints;
+    /** The CA this issuer signed for last, as read off its certificate: a CA issues many certificates in a row. */
+    private volatile @Nullable IssuerView lastIssuer;
 
     public Issuer(Clock clock, SecureRandom random) {
         this(clock, random, Lints.defaults());
@@ -62,11 +53,13 @@ public final class Issuer {
 
     /** Prepares a certificate signed by {@code ca}. Throws {@link ErrorKind#LINT} if a lint fails. */
     public PreparedCertificate prepare(IssuanceRequest request, CertificateAuthority ca) {
-        X509Certificate issuerCert = ca.certificate();
-        X500Name issuerName = X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded());
-        byte[] aki = subjectKeyId(issuerCert);
-        return prepare(request, issuerName, Optional.of(IssuerFacts.of(issuerCert)), aki, ca.signer(),
-                ca.certificateAndChain(), ca.urls());
+        IssuerView view = lastIssuer;
+        if (view == null || view.ca() != ca) {
+            view = IssuerView.of(ca);
+            lastIssuer = view;
+        }
+        return prepare(request, view.name(), view.nameDer(), Optional.of(view.facts()), view.authorityKeyId(),
+                ca.signer(), view.chain(), ca.urls());
     }
 
     /** Prepares a self-signed certificate (a root CA, or a development leaf) signed by {@code self}. */
@@ -77,7 +70,7 @@ public final class Issuer {
         }
         byte[] ski = Extensions.keyIdentifier(request.subjectKey());
         X500Name subject = effectiveSubject(request, effectiveNames(request));
-        return prepare(request, subject, Optional.empty(), ski, self, List.of(), CaUrls.NONE);
+        return prepare(request, subject, derOf(subject), Optional.empty(), ski, self, List.of(), CaUrls.NONE);
     }
 
     /** Signs a prepared certificate. A prepared certificate can be issued once. */
@@ -86,16 +79,10 @@ public final class Issuer {
             throw new CertaException(ErrorKind.INTERNAL, "this prepared certificate was already issued",
                     "prepare a new certificate; serial numbers are never reused");
         }
-        try {
-            byte[] tbs = prepared.tbs().getEncoded(ASN1Encoding.DER);
-            byte[] sig = prepared.signer().sign(tbs);
-            byte[] der = new DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
-                    prepared.tbs(), prepared.tbs().getSignature(), new DERBitString(sig)}).getEncoded(ASN1Encoding.DER);
-            X509Certificate cert = PemReader.readCertificate(der, "the new certificate");
-            return new IssuedCertificate(cert, prepared.issuerChain(), prepared.warnings());
-        } catch (IOException e) {
-            throw new CertaException(ErrorKind.INTERNAL, "could not encode the certificate", null, e);
-        }
+        byte[] sig = prepared.signer().sign(prepared.tbs());
+        byte[] der = CertificateDer.assemble(prepared.tbs(), prepared.signatureAlgorithm(), sig);
+        X509Certificate cert = CertificateDer.toJca(der);
+        return new IssuedCertificate(cert, prepared.issuerChain(), prepared.warnings());
     }
 
     /** {@link #prepare} then {@link #issue}. */
@@ -108,8 +95,9 @@ public final class Issuer {
         return issue(prepareSelfSigned(request, self));
     }
 
-    private PreparedCertificate prepare(IssuanceRequest request, X500Name issuerName, Optional<IssuerFacts> issuer,
-            byte[] authorityKeyId, Signer signer, List<X509Certificate> issuerChain, CaUrls urls) {
+    private PreparedCertificate prepare(IssuanceRequest request, X500Name issuerName, byte[] issuerNameDer,
+            Optional<IssuerFacts> issuer, byte[] authorityKeyId, Signer signer, List<X509Certificate> issuerChain,
+            CaUrls urls) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Duration validity = request.validity().orElse(request.profile().defaultValidity());
         List<SubjectAltName> names = effectiveNames(request);
@@ -130,18 +118,12 @@ public final class Issuer {
             throw Lints.failure(errors);
         }
         try {
-            V3TBSCertificateGenerator g = new V3TBSCertificateGenerator();
-            g.setSerialNumber(new ASN1Integer(draft.serial()));
-            g.setSignature(signer.algorithmIdentifier());
-            g.setIssuer(issuerName);
-            g.setStartDate(new Time(Date.from(draft.notBefore())));
-            g.setEndDate(new Time(Date.from(draft.notAfter())));
-            g.setSubject(draft.subject());
-            g.setSubjectPublicKeyInfo(draft.subjectKey());
-            g.setExtensions(Extensions.build(draft, authorityKeyId, urls));
-            TBSCertificate tbs = g.generateTBSCertificate();
+            byte[] signatureAlgorithm = signer.algorithmIdentifier().getEncoded(ASN1Encoding.DER);
+            byte[] tbs = CertificateDer.tbsCertificate(draft.serial(), signatureAlgorithm, issuerNameDer,
+                    draft.notBefore(), draft.notAfter(), derOf(draft.subject()), derOf(draft.subjectKey()),
+                    Extensions.build(draft, authorityKeyId, urls));
             List<LintFinding> warnings = findings.stream().filter(f -> !f.isError()).toList();
-            return new PreparedCertificate(draft, tbs, signer, issuerChain, warnings);
+            return new PreparedCertificate(draft, tbs, signatureAlgorithm, signer, issuerChain, warnings);
         } catch (IOException e) {
             throw new CertaException(ErrorKind.INTERNAL, "could not build the certificate", null, e);
         }
@@ -182,17 +164,9 @@ public final class Issuer {
                 .orElse(request.subject());
     }
 
-    private static byte[] subjectKeyId(X509Certificate cert) {
-        byte[] ext = cert.getExtensionValue(Extension.subjectKeyIdentifier.getId());
-        if (ext != null) {
-            return SubjectKeyIdentifier.getInstance(ASN1OctetString.getInstance(ext).getOctets()).getKeyIdentifier();
-        }
-        return Extensions.keyIdentifier(SubjectPublicKeyInfo.getInstance(cert.getPublicKey().getEncoded()));
-    }
-
-    private static byte[] derOf(SubjectPublicKeyInfo spki) {
+    private static byte[] derOf(org.bouncycastle.asn1.ASN1Object o) {
         try {
-            return spki.getEncoded(ASN1Encoding.DER);
+            return o.getEncoded(ASN1Encoding.DER);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

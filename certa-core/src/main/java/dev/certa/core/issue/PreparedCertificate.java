@@ -5,7 +5,6 @@ import dev.certa.core.lint.LintFinding;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.bouncycastle.asn1.x509.TBSCertificate;
 
 /**
  * A to-be-signed certificate that passed every lint: the single-use token between
@@ -14,16 +13,18 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
  */
 public final class PreparedCertificate {
     private final CertificateDraft draft;
-    private final TBSCertificate tbs;
+    private final byte[] tbs;
+    private final byte[] signatureAlgorithm;
     private final Signer signer;
     private final List<X509Certificate> issuerChain;
     private final List<LintFinding> warnings;
     private final AtomicBoolean used = new AtomicBoolean();
 
-    PreparedCertificate(CertificateDraft draft, TBSCertificate tbs, Signer signer, List<X509Certificate> issuerChain,
-            List<LintFinding> warnings) {
+    PreparedCertificate(CertificateDraft draft, byte[] tbs, byte[] signatureAlgorithm, Signer signer,
+            List<X509Certificate> issuerChain, List<LintFinding> warnings) {
         this.draft = draft;
         this.tbs = tbs;
+        this.signatureAlgorithm = signatureAlgorithm;
         this.signer = signer;
         this.issuerChain = List.copyOf(issuerChain);
         this.warnings = List.copyOf(warnings);
@@ -37,8 +38,14 @@ public final class PreparedCertificate {
         return warnings;
     }
 
-    TBSCertificate tbs() {
+    /** The DER TBSCertificate: what the CA signs. Not copied; nothing in this package writes to it. */
+    byte[] tbs() {
         return tbs;
+    }
+
+    /** The DER signature AlgorithmIdentifier, which the certificate repeats after the TBSCertificate. */
+    byte[] signatureAlgorithm() {
+        return signatureAlgorithm;
     }
 
     Signer signer() {

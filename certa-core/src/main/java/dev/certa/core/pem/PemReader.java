@@ -48,6 +48,8 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 public final class PemReader {
     /** Inputs larger than this are refused: no certificate file is this big. */
     public static final int MAX_INPUT_BYTES = 16 * 1024 * 1024;
+    /** The PEM labels PEMParser reads as a PKCS#10 request. */
+    private static final List<String> CSR_LABELS = List.of("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST");
 
     private PemReader() {}
 
@@ -116,6 +118,19 @@ public final class PemReader {
 
     /** The one CSR in {@code data}. */
     public static Csr readCsr(byte[] data, String source) {
+        if (data.length <= MAX_INPUT_BYTES) {
+            // Most CSRs are one plain PEM block: read it without PEMParser's line-by-line machinery.
+            for (String label : CSR_LABELS) {
+                Optional<byte[]> der = SinglePemBlock.body(data, label);
+                if (der.isPresent()) {
+                    try {
+                        return Csr.of(new PKCS10CertificationRequest(der.get()));
+                    } catch (IOException | RuntimeException e) {
+                        break; // let the general path report it
+                    }
+                }
+            }
+        }
         List<Decoded> all = readExpecting(data, source, "certificate signing request");
         if (all.size() == 1 && all.get(0) instanceof Decoded.Request r) {
             return r.csr();
