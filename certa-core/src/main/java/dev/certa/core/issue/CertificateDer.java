@@ -5,16 +5,13 @@ import dev.certa.core.error.ErrorKind;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.x509.Time;
@@ -40,8 +37,6 @@ final class CertificateDer {
     private static final int INTEGER = 0x02;
     private static final byte[] VERSION_3 = {(byte) 0xa0, 0x03, 0x02, 0x01, 0x02};
     private static final int EXTENSIONS_TAG = 0xa3;
-    private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyMMddHHmmss", Locale.ROOT);
-    private static final DateTimeFormatter GENERALIZED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT);
 
     private CertificateDer() {}
 
@@ -63,12 +58,12 @@ final class CertificateDer {
     /**
      * An X.509 Time, as Bouncy Castle's {@code new Time(Date)} encodes it (§4.1.2.5: UTCTime for
      * 1950–2049, GeneralizedTime otherwise, whole seconds, "Z") but without the SimpleDateFormat
-     * instances that constructor formats and re-parses with.
+     * instances that constructor formats and re-parses with. Years outside 1950–9999 go to Bouncy Castle.
      */
     static byte[] time(Instant instant) {
         ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
         int year = utc.getYear();
-        if (year < 1000 || year > 9999) {
+        if (year < 1950 || year > 9999) { // before 1583 java.util.Date's calendar is Julian: leave those to it
             try {
                 return new Time(Date.from(instant)).getEncoded(ASN1Encoding.DER);
             } catch (IOException e) {
@@ -76,8 +71,26 @@ final class CertificateDer {
             }
         }
         boolean utcTime = year >= 1950 && year <= 2049;
-        String text = (utcTime ? UTC_TIME : GENERALIZED_TIME).format(utc) + "Z";
-        return tlv(utcTime ? BERTags.UTC_TIME : BERTags.GENERALIZED_TIME, text.getBytes(StandardCharsets.US_ASCII));
+        byte[] text = new byte[utcTime ? 13 : 15]; // [YY]YYMMDDHHMMSSZ
+        int at = 0;
+        if (!utcTime) {
+            at = digits(text, at, year / 100);
+        }
+        at = digits(text, at, year % 100);
+        at = digits(text, at, utc.getMonthValue());
+        at = digits(text, at, utc.getDayOfMonth());
+        at = digits(text, at, utc.getHour());
+        at = digits(text, at, utc.getMinute());
+        at = digits(text, at, utc.getSecond());
+        text[at] = 'Z';
+        return tlv(utcTime ? BERTags.UTC_TIME : BERTags.GENERALIZED_TIME, text);
+    }
+
+    /** Two decimal digits of {@code value} (0–99). */
+    private static int digits(byte[] out, int at, int value) {
+        out[at] = (byte) ('0' + value / 10);
+        out[at + 1] = (byte) ('0' + value % 10);
+        return at + 2;
     }
 
     /** The JDK's view of a certificate certa has just encoded. */

@@ -11,22 +11,28 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 
 /**
  * A signer whose private key is in memory (read from a file). The key is converted once into the
- * fastest provider that accepts it; Bouncy Castle is the fallback.
+ * fastest provider that accepts it; Bouncy Castle is the fallback. Each thread that signs keeps one
+ * {@link Signature} initialised with the key, so a signature costs the arithmetic and not a provider
+ * lookup and key set-up.
  */
 public final class SoftwareSigner implements Signer {
     private final PublicKey publicKey;
     private final PrivateKey privateKey;
     private final String algorithm;
     private final Provider provider;
+    private final AlgorithmIdentifier algorithmIdentifier;
+    private final ThreadLocal<Signature> signatures = new ThreadLocal<>();
 
     private SoftwareSigner(PublicKey publicKey, PrivateKey privateKey, String algorithm, Provider provider) {
         this.publicKey = publicKey;
         this.privateKey = privateKey;
         this.algorithm = algorithm;
         this.provider = provider;
+        this.algorithmIdentifier = Signer.super.algorithmIdentifier();
     }
 
     /** A signer for a key pair, using the algorithm certa pairs with the key type. */
@@ -92,14 +98,28 @@ public final class SoftwareSigner implements Signer {
         return provider;
     }
 
+    /** Computed once: it follows from the algorithm. */
+    @Override
+    public AlgorithmIdentifier algorithmIdentifier() {
+        return algorithmIdentifier;
+    }
+
     @Override
     public byte[] sign(byte[] data) {
+        Signature s = signatures.get();
         try {
-            Signature s = Signature.getInstance(algorithm, provider);
-            s.initSign(privateKey);
+            if (s == null) {
+                s = Signature.getInstance(algorithm, provider);
+                s.initSign(privateKey);
+                signatures.set(s);
+            }
             s.update(data);
-            return s.sign();
-        } catch (GeneralSecurityException e) {
+            return s.sign(); // and s is ready for the next message under the same key
+        } catch (GeneralSecurityException | RuntimeException e) {
+            signatures.remove(); // never reuse an object a failure may have left half-way
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
             throw new CertaException(ErrorKind.INTERNAL, "signing failed: " + e.getMessage(), null, e);
         }
     }

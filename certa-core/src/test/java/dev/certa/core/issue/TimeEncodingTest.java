@@ -14,7 +14,7 @@ class TimeEncodingTest {
     @ParameterizedTest
     @ValueSource(strings = {"1949-12-31T23:59:59Z", "1950-01-01T00:00:00Z", "1999-12-31T23:59:59Z",
             "2000-01-01T00:00:00Z", "2026-11-23T00:05:07Z", "2026-11-23T00:05:07.999Z", "2049-12-31T23:59:59Z",
-            "2050-01-01T00:00:00Z", "2125-06-30T12:00:00Z", "9999-12-31T23:59:59Z", "0999-01-01T00:00:00Z"})
+            "2050-01-01T00:00:00Z", "2125-06-30T12:00:00Z", "1000-01-01T00:00:00Z", "1900-02-28T09:08:07Z", "9999-12-31T23:59:59Z", "0999-01-01T00:00:00Z"})
     void encodesAsBouncyCastleDoes(String instant) throws Exception {
         Instant t = Instant.parse(instant);
         Time expected = new Time(Date.from(t));
