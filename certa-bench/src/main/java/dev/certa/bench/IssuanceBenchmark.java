@@ -126,6 +126,6 @@ public class IssuanceBenchmark {
         Csr csr = PemReader.readCsr(state.csrPem, "request.csr").requireValidSignature("request.csr");
         IssuanceRequest request = IssuanceRequest.fromCsr(csr, new Profile.TlsServer(), List.of());
         IssuedCertificate issued = state.issuer.issue(request, state.ca);
-        return PemWriter.certificate(issued.certificate());
+        return PemWriter.block("CERTIFICATE", issued.der());
     }
 }

@@ -11,11 +11,25 @@ import java.util.List;
  * @param issuerChain the issuing CA's certificate and its chain up to the root; empty when self-signed
  * @param warnings lint findings that did not stop issuance
  */
-public record IssuedCertificate(X509Certificate certificate, List<X509Certificate> issuerChain, List<LintFinding> warnings) {
+public record IssuedCertificate(EncodedCertificate encoded, List<X509Certificate> issuerChain, List<LintFinding> warnings) {
 
     public IssuedCertificate {
         issuerChain = List.copyOf(issuerChain);
         warnings = List.copyOf(warnings);
+    }
+
+    public IssuedCertificate(X509Certificate certificate, List<X509Certificate> issuerChain, List<LintFinding> warnings) {
+        this(EncodedCertificate.of(certificate), issuerChain, warnings);
+    }
+
+    /** The new certificate (parsed from its DER on first use). */
+    public X509Certificate certificate() {
+        return encoded.certificate();
+    }
+
+    /** The new certificate's DER encoding, without parsing it. */
+    public byte[] der() {
+        return encoded.der();
     }
 
     /**
@@ -24,7 +38,7 @@ public record IssuedCertificate(X509Certificate certificate, List<X509Certificat
      */
     public List<X509Certificate> fullChain() {
         List<X509Certificate> out = new ArrayList<>();
-        out.add(certificate);
+        out.add(certificate());
         out.addAll(intermediates());
         return out;
     }

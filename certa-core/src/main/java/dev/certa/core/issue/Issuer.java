@@ -81,8 +81,7 @@ public final class Issuer {
         }
         byte[] sig = prepared.signer().sign(prepared.tbs());
         byte[] der = CertificateDer.assemble(prepared.tbs(), prepared.signatureAlgorithm(), sig);
-        X509Certificate cert = CertificateDer.toJca(der);
-        return new IssuedCertificate(cert, prepared.issuerChain(), prepared.warnings());
+        return new IssuedCertificate(new EncodedCertificate(der), prepared.issuerChain(), prepared.warnings());
     }
 
     /** {@link #prepare} then {@link #issue}. */

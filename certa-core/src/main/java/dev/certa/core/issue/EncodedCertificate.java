@@ -1,0 +1,58 @@
+package dev.certa.core.issue;
+
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+
+/**
+ * A certificate as DER, with its JDK {@link X509Certificate} view made only when asked for: a CA that
+ * hands out PEM never needs the parsed object, and parsing costs about a tenth of an issuance.
+ */
+public final class EncodedCertificate {
+    private final byte[] der;
+    private volatile X509Certificate parsed;
+
+    EncodedCertificate(byte[] der) {
+        this.der = der;
+    }
+
+    static EncodedCertificate of(X509Certificate certificate) {
+        try {
+            EncodedCertificate e = new EncodedCertificate(certificate.getEncoded());
+            e.parsed = certificate;
+            return e;
+        } catch (CertificateEncodingException ex) {
+            throw new IllegalArgumentException(ex);
+        }
+    }
+
+    /** The DER encoding (a copy). */
+    public byte[] der() {
+        return der.clone();
+    }
+
+    /** The JDK's view, parsed on first use. */
+    public X509Certificate certificate() {
+        X509Certificate c = parsed;
+        if (c == null) {
+            c = CertificateDer.toJca(der);
+            parsed = c;
+        }
+        return c;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EncodedCertificate e && Arrays.equals(der, e.der);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(der);
+    }
+
+    @Override
+    public String toString() {
+        return certificate().getSubjectX500Principal().getName();
+    }
+}
