@@ -1,5 +1,7 @@
 package dev.certa.core.interop;
 
+import dev.certa.core.testing.OpenSslServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
