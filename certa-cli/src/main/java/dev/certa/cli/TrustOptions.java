@@ -42,7 +42,7 @@ final class TrustOptions {
             stores.add(load(env, spec));
         }
         if (system || roots.isEmpty()) {
-            stores.add(TrustStores.system());
+            stores.add(TrustStores.system(env.variables()));
         }
         return stores;
     }
@@ -54,7 +54,7 @@ final class TrustOptions {
     private TrustStore load(Env env, String spec) {
         switch (spec.toLowerCase(Locale.ROOT)) {
             case "system":
-                return TrustStores.system();
+                return TrustStores.system(env.variables());
             case "jdk":
                 return TrustStores.jdk();
             default:

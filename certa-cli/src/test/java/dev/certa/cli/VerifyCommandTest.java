@@ -103,6 +103,15 @@ class VerifyCommandTest {
     }
 
     @Test
+    void theSystemStoreHonoursSslCertFileFromTheEnvironmentCertaWasGiven() {
+        CliRunner withBundle = new CliRunner(dir);
+        withBundle.variables.put("SSL_CERT_FILE", dir.resolve("root.pem").toString());
+        CliRunner.Result r = withBundle.run("verify", "good-fullchain.pem", "--host", HOST);
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).startsWith(HOST + ": TRUSTED").contains("trusted (store: system)");
+    }
+
+    @Test
     void anIpAddressTheCertificateDoesNotNameIsAProblem() {
         CliRunner.Result r = certa.run("verify", "good-fullchain.pem", "--roots", "root.pem", "--ip", "192.0.2.7");
         assertThat(r.exitCode()).isEqualTo(1);

@@ -100,8 +100,16 @@ public final class TrustStores {
      * else the first of {@link #SYSTEM_BUNDLES} that exists.
      */
     public static TrustStore system() {
+        return system(System.getenv());
+    }
+
+    /**
+     * The operating system's trust store, reading {@code SSL_CERT_FILE} from the given environment rather
+     * than the process's (so a caller with an injected environment, like the CLI, is honoured).
+     */
+    public static TrustStore system(java.util.Map<String, String> environment) {
         List<Path> candidates = new ArrayList<>();
-        Optional.ofNullable(System.getenv("SSL_CERT_FILE")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(candidates::add);
+        Optional.ofNullable(environment.get("SSL_CERT_FILE")).filter(s -> !s.isBlank()).map(Path::of).ifPresent(candidates::add);
         candidates.addAll(SYSTEM_BUNDLES);
         return system(candidates);
     }
