@@ -1,5 +1,6 @@
 package dev.certa.cli;
 
+import dev.certa.core.io.Durations;
 import dev.certa.core.ca.CaDirectory;
 import dev.certa.core.issue.CaUrls;
 import dev.certa.core.key.KeyType;

@@ -1,5 +1,6 @@
 package dev.certa.cli;
 
+import dev.certa.core.io.Durations;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
 import dev.certa.core.io.OutputFiles;

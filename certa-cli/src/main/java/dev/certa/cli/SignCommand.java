@@ -1,5 +1,6 @@
 package dev.certa.cli;
 
+import dev.certa.core.io.Durations;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.issue.IssuanceRequest;
 import dev.certa.core.issue.IssuedCertificate;

@@ -1,4 +1,4 @@
-package dev.certa.cli;
+package dev.certa.core.io;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;

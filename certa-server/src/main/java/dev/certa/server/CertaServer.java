@@ -1,0 +1,200 @@
+package dev.certa.server;
+
+import dev.certa.core.issue.CaUrls;
+import dev.certa.core.issue.CertificateAuthority;
+import dev.certa.core.issue.IssuanceRequest;
+import dev.certa.core.issue.IssuedCertificate;
+import dev.certa.core.issue.Issuer;
+import dev.certa.core.key.KeyType;
+import dev.certa.core.name.DistinguishedNames;
+import dev.certa.core.name.SubjectAltName;
+import dev.certa.core.profile.Profile;
+import dev.certa.server.api.AdminAuth;
+import dev.certa.server.api.PublicApi;
+import dev.certa.server.api.SigningApi;
+import dev.certa.server.audit.AuditEvent;
+import dev.certa.server.audit.AuditLog;
+import dev.certa.server.config.ServerConfig;
+import dev.certa.server.http.Json;
+import dev.certa.server.http.Router;
+import dev.certa.server.http.TlsContexts;
+import dev.certa.server.ra.Provisioner;
+import dev.certa.server.ra.RegistrationAuthority;
+import dev.certa.server.ra.TokenVerifier;
+import dev.certa.server.revocation.RevocationEndpoints;
+import dev.certa.server.revocation.RevocationService;
+import dev.certa.server.signing.SigningService;
+import dev.certa.store.CertaStore;
+import dev.certa.store.Stores;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A running {@code certa serve}: Jetty with an HTTPS connector (signing API, everything) and a plain
+ * HTTP one (CRL, OCSP, CA certificates — what certificates point at, fetched without TLS by design).
+ * {@link #start} creates what a fresh data directory lacks; {@link #close} stops gracefully: no new
+ * connections, in-flight requests finish, then the store and audit log close.
+ */
+public final class CertaServer implements AutoCloseable {
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    private final Server jetty;
+    private final CertaStore store;
+    private final AuditLog audit;
+    private final ServerInfo info;
+    private final List<AutoCloseable> closeables;
+
+    private CertaServer(Server jetty, CertaStore store, AuditLog audit, ServerInfo info, List<AutoCloseable> closeables) {
+        this.jetty = jetty;
+        this.store = store;
+        this.audit = audit;
+        this.info = info;
+        this.closeables = closeables;
+    }
+
+    /** Addresses and facts for the banner and for clients. */
+    public ServerInfo info() {
+        return info;
+    }
+
+    public static CertaServer start(ServerConfig config, Clock clock, SecureRandom random) throws Exception {
+        Issuer issuer = new Issuer(clock, random);
+        Bootstrap boot = new Bootstrap(config, issuer, random);
+        CertificateAuthority ca = boot.issuingCa();
+        String adminToken = boot.adminToken();
+        Map<String, Provisioner> provisioners = new LinkedHashMap<>();
+        boot.provisioners().forEach(p -> provisioners.put(p.name(), Provisioner.load(p)));
+
+        QueuedThreadPool threads = new QueuedThreadPool(64, 8);
+        threads.setName("certa-http");
+        Server jetty = new Server(threads);
+        jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
+        HttpConfiguration plainConfig = new HttpConfiguration();
+        plainConfig.setSendServerVersion(false);
+        ServerConnector http = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(plainConfig));
+        http.setHost(config.listen());
+        http.setPort(config.httpPort());
+        http.open();
+        String httpBase = "http://" + hostForUrl(config.publicHost()) + ":" + http.getLocalPort();
+
+        CertaStore store = Stores.open(config.store());
+        List<AutoCloseable> closeables = new ArrayList<>();
+        AuditLog audit;
+        try {
+            audit = AuditLog.open(config.auditLog(), clock, config.publicHost() + ":" + config.httpsPort());
+        } catch (RuntimeException e) {
+            store.close();
+            http.close();
+            throw e;
+        }
+        String issuerId = dev.certa.server.signing.IssuerIds.of(ca.certificate());
+        CertificateAuthority withUrls = ca.withUrls(new CaUrls(List.of(httpBase + "/ca/" + issuerId + ".cer"),
+                Optional.of(httpBase + "/ocsp"), List.of(httpBase + "/crl/" + issuerId + ".crl")));
+        SigningService signing = new SigningService(issuer, withUrls, store.certificates(), audit, clock);
+
+        // the server's own TLS certificate: issued, recorded and audited like any other
+        KeyPair tlsKey = KeyType.EC_P256.generate(random);
+        List<SubjectAltName> names = new ArrayList<>(List.of(SubjectAltName.parse(config.publicHost())));
+        for (String n : List.of("localhost", "127.0.0.1", "::1")) {
+            if (!n.equalsIgnoreCase(config.publicHost())) {
+                names.add(SubjectAltName.parse(n));
+            }
+        }
+        IssuedCertificate tls = signing.issue(IssuanceRequest.forKey(tlsKey.getPublic(),
+                DistinguishedNames.of(config.publicHost(), config.caName()), names, Profile.leaf("server"))
+                .withValidity(Duration.ofDays(30)), "certa-serve", "issue-server-certificate");
+
+        List<X509Certificate> chain = new ArrayList<>(tls.fullChain());
+        X509Certificate root = ca.chain().isEmpty() ? ca.certificate() : ca.chain().get(ca.chain().size() - 1);
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setSslContext(TlsContexts.server(tlsKey.getPrivate(), chain, List.of(root, ca.certificate())));
+        ssl.setWantClientAuth(true);
+        ssl.setSniRequired(false);
+        HttpConfiguration tlsConfig = new HttpConfiguration();
+        tlsConfig.setSendServerVersion(false);
+        SecureRequestCustomizer src = new SecureRequestCustomizer(false);
+        tlsConfig.addCustomizer(src);
+        ServerConnector https = new ServerConnector(jetty, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
+                new HttpConnectionFactory(tlsConfig));
+        https.setHost(config.listen());
+        https.setPort(config.httpsPort());
+        https.open();
+        String httpsBase = "https://" + hostForUrl(config.publicHost()) + ":" + https.getLocalPort();
+
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Json json = new Json();
+        Router router = new Router(json, config.maxBody(), meters);
+        RevocationService revocation = new RevocationService(store.certificates(), audit, clock);
+        TokenVerifier tokens = new TokenVerifier(provisioners, store.tokens(), clock, config.tokenMaxLifetime(), config.publicHost());
+        RegistrationAuthority ra = new RegistrationAuthority(store.certificates(), clock, config.renewAfterExpiry());
+        new SigningApi(json, tokens, ra, signing, revocation, store.certificates(), new AdminAuth(adminToken), audit, meters)
+                .register(router);
+        new PublicApi(json, root, ca.certificateAndChain(), store, meters).register(router);
+        RevocationEndpoints rev = RevocationEndpoints.create(config, withUrls, issuerId, store, revocation, clock, meters);
+        rev.register(router);
+        closeables.add(rev);
+
+        jetty.addConnector(https);
+        jetty.addConnector(http);
+        jetty.setHandler(router);
+        jetty.start();
+        audit.append(new AuditEvent("certa-serve", "start", Optional.empty(), List.of(), "ok", httpsBase));
+        ServerInfo info = new ServerInfo(URI.create(httpsBase), URI.create(httpBase), root, fingerprint(root),
+                ca.certificate(), issuerId, store.description(), boot.created(), provisioners.keySet().stream().toList(),
+                config.adminTokenFile());
+        return new CertaServer(jetty, store, audit, info, closeables);
+    }
+
+    /** Stops gracefully: stops accepting, lets in-flight requests finish (up to 10 s), then closes storage. */
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            // stopping anyway
+        }
+        for (AutoCloseable c : closeables) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // best effort at shutdown
+            }
+        }
+        audit.append(new AuditEvent("certa-serve", "stop", Optional.empty(), List.of(), "ok", ""));
+        audit.close();
+        store.close();
+    }
+
+    /** Blocks until the server has stopped. */
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    static String fingerprint(X509Certificate c) throws Exception {
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+    }
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.certa.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certa.core.issue.IssuedCertificate;
+import dev.certa.core.pem.PemWriter;
+import dev.certa.server.http.Json;
+import dev.certa.store.StoredCertificate;
+import java.security.cert.X509Certificate;
+
+/** How the API writes certificates: PEM text plus the facts a client needs without parsing it. */
+final class CertificateJson {
+    private CertificateJson() {}
+
+    static ObjectNode issued(Json json, IssuedCertificate issued) {
+        X509Certificate c = issued.certificate();
+        ObjectNode n = json.object();
+        n.put("serial", c.getSerialNumber().toString(16));
+        n.put("notBefore", c.getNotBefore().toInstant().toString());
+        n.put("notAfter", c.getNotAfter().toInstant().toString());
+        n.put("certificate", PemWriter.certificate(c));
+        ArrayNode chain = n.putArray("chain");
+        for (X509Certificate i : issued.intermediates()) {
+            chain.add(PemWriter.certificate(i));
+        }
+        n.put("fullchain", PemWriter.certificates(issued.fullChain()));
+        return n;
+    }
+
+    static ObjectNode stored(Json json, StoredCertificate s) {
+        var c = s.certificate();
+        ObjectNode n = json.object();
+        n.put("serial", c.serial().toString(16));
+        n.put("issuer", c.issuerId());
+        ArrayNode names = n.putArray("names");
+        c.names().forEach(names::add);
+        n.put("notBefore", c.notBefore().toString());
+        n.put("notAfter", c.notAfter().toString());
+        n.put("profile", c.profile());
+        n.put("requester", c.requester());
+        n.put("issuedAt", c.issuedAt().toString());
+        n.put("status", s.isRevoked() ? "revoked" : "valid");
+        s.revocation().ifPresent(r -> {
+            n.put("revokedAt", r.revokedAt().toString());
+            n.put("reason", RevocationReasons.name(r.reasonCode()));
+        });
+        return n;
+    }
+}

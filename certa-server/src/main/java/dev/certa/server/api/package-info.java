@@ -1,0 +1,4 @@
+@NullMarked
+package dev.certa.server.api;
+
+import org.jspecify.annotations.NullMarked;

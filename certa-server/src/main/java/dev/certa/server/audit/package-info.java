@@ -1,0 +1,4 @@
+@NullMarked
+package dev.certa.server.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,233 @@
+package dev.certa.server.config;
+
+import dev.certa.core.error.CertaException;
+import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.Durations;
+import dev.certa.store.StoreConfig;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads {@code certa serve}'s configuration: defaults, then the file ({@code certa.conf} in the data
+ * directory unless another is named; Java properties syntax), then {@code CERTA_*} environment variables.
+ * Every value is checked here, so a bad one stops the server at start with the key, the file and the fix.
+ */
+public final class ConfigLoader {
+    public static final String DEFAULT_FILE = "certa.conf";
+    private static final Set<String> PROVISIONER_FIELDS = Set.of("key", "names", "profiles", "max-validity");
+    private static final Set<String> PROFILES = Set.of("server", "client", "server-client");
+
+    /** One resolved value and where it came from, for {@code --print-config}. */
+    public record Line(Setting setting, String value, String source) {}
+
+    /** The configuration and how each value was arrived at. */
+    public record Loaded(ServerConfig config, List<Line> lines, Path file) {}
+
+    private final Path dataDir;
+    private final Path file;
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Path dataDir, Optional<Path> configFile, Map<String, String> environment) {
+        this.dataDir = dataDir.toAbsolutePath().normalize();
+        this.file = configFile.map(p -> p.toAbsolutePath().normalize()).orElse(this.dataDir.resolve(DEFAULT_FILE));
+        this.environment = Map.copyOf(environment);
+    }
+
+    public Loaded load() {
+        Properties props = readFile();
+        for (String key : props.stringPropertyNames()) {
+            if (Settings.byKey(key).isEmpty() && !isProvisionerKey(key)) {
+                throw bad(key, "is not a certa serve setting", "remove it, or see 'certa serve --print-config' for the keys");
+            }
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        List<Line> lines = new ArrayList<>();
+        for (Setting s : Settings.ALL) {
+            String value = s.defaultValue();
+            String source = "default";
+            if (props.containsKey(s.key())) {
+                value = props.getProperty(s.key()).trim();
+                source = file.getFileName().toString();
+            }
+            String env = environment.get(s.environmentVariable());
+            if (env != null) {
+                value = env.trim();
+                source = s.environmentVariable();
+            }
+            value = value.replace("${data}", dataDir.toString());
+            values.put(s.key(), value);
+            lines.add(new Line(s, value, source));
+        }
+        ServerConfig config = new ServerConfig(
+                dataDir,
+                values.get(Settings.LISTEN.key()),
+                port(values, Settings.HTTPS_PORT),
+                port(values, Settings.HTTP_PORT),
+                values.get(Settings.PUBLIC_HOST.key()),
+                path(values.get(Settings.CA_DIR.key())),
+                values.get(Settings.CA_NAME.key()),
+                optionalPath(values.get(Settings.CA_PASSWORD_FILE.key())),
+                store(values),
+                duration(values, Settings.TOKEN_MAX_LIFETIME),
+                duration(values, Settings.CRL_INTERVAL),
+                duration(values, Settings.CRL_LIFETIME),
+                duration(values, Settings.OCSP_LIFETIME),
+                integer(values, Settings.MAX_BODY, 1024, 16 * 1024 * 1024),
+                path(values.get(Settings.AUDIT_LOG.key())),
+                path(values.get(Settings.ADMIN_TOKEN_FILE.key())),
+                values.get(Settings.RENEW_WINDOW.key()).equals("0s") ? Duration.ZERO : duration(values, Settings.RENEW_WINDOW),
+                provisioners(props));
+        return new Loaded(config, lines, file);
+    }
+
+    /** The text of {@code certa serve --print-config}: every key, its value and where it came from. */
+    public static String describe(Loaded loaded) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# certa serve configuration (file: ").append(loaded.file()).append(")\n");
+        sb.append("# each key may also be set by its environment variable, which wins over the file\n");
+        for (Line l : loaded.lines()) {
+            sb.append("\n# ").append(l.setting().description()).append('\n');
+            sb.append("# env ").append(l.setting().environmentVariable()).append("; from ").append(l.source())
+                    .append("; default: ").append(l.setting().secret() ? "(empty)" : l.setting().defaultValue()).append('\n');
+            String shown = l.setting().secret() && !l.value().isEmpty() ? "(set, not shown)" : l.value();
+            sb.append(l.setting().key()).append(" = ").append(shown).append('\n');
+        }
+        for (ProvisionerConfig p : loaded.config().provisioners()) {
+            String prefix = "provisioner." + p.name() + ".";
+            sb.append("\n# provisioner '").append(p.name()).append("'\n");
+            sb.append(prefix).append("key = ").append(p.publicKey()).append('\n');
+            sb.append(prefix).append("names = ").append(p.names().isEmpty() ? "(any)" : String.join(", ", p.names())).append('\n');
+            sb.append(prefix).append("profiles = ").append(String.join(", ", new TreeSet<>(p.profiles()))).append('\n');
+            sb.append(prefix).append("max-validity = ").append(Durations.describe(p.maxValidity())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private Properties readFile() {
+        Properties props = new Properties();
+        if (!Files.exists(file)) {
+            return props;
+        }
+        try {
+            props.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            return props;
+        } catch (IOException | IllegalArgumentException e) {
+            throw new CertaException(ErrorKind.BAD_INPUT, "cannot read the configuration file " + file + ": " + e.getMessage(),
+                    "fix the file (Java properties syntax: key = value per line)");
+        }
+    }
+
+    private List<ProvisionerConfig> provisioners(Properties props) {
+        Set<String> names = new TreeSet<>();
+        for (String key : props.stringPropertyNames()) {
+            if (isProvisionerKey(key)) {
+                names.add(key.substring("provisioner.".length(), key.lastIndexOf('.')));
+            }
+        }
+        List<ProvisionerConfig> out = new ArrayList<>();
+        for (String name : names) {
+            String prefix = "provisioner." + name + ".";
+            String key = props.getProperty(prefix + "key");
+            if (key == null || key.isBlank()) {
+                throw bad(prefix + "key", "is missing", "name the PEM file with the provisioner's public key");
+            }
+            List<String> allowed = split(props.getProperty(prefix + "names", ""));
+            Set<String> profiles = new LinkedHashSet<>(split(props.getProperty(prefix + "profiles", "server,client,server-client")));
+            for (String p : profiles) {
+                if (!PROFILES.contains(p)) {
+                    throw bad(prefix + "profiles", "names the unknown profile '" + p + "'", "use server, client or server-client");
+                }
+            }
+            String validity = props.getProperty(prefix + "max-validity", "90d");
+            Duration max;
+            try {
+                max = Durations.parse(validity, prefix + "max-validity");
+            } catch (CertaException e) {
+                throw bad(prefix + "max-validity", "'" + validity + "' is not a duration", "write it like 90d or 24h");
+            }
+            out.add(new ProvisionerConfig(name, path(key.trim()), allowed, profiles, max));
+        }
+        return out;
+    }
+
+    private static boolean isProvisionerKey(String key) {
+        if (!key.startsWith("provisioner.")) {
+            return false;
+        }
+        int dot = key.lastIndexOf('.');
+        return dot > "provisioner.".length() && PROVISIONER_FIELDS.contains(key.substring(dot + 1));
+    }
+
+    private StoreConfig store(Map<String, String> values) {
+        String url = values.get(Settings.DATABASE_URL.key());
+        if (url.startsWith("sqlite:")) {
+            return new StoreConfig.Sqlite(path(url.substring("sqlite:".length())));
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return new StoreConfig.Postgres(url, values.get(Settings.DATABASE_USER.key()),
+                    values.get(Settings.DATABASE_PASSWORD.key()), values.get(Settings.DATABASE_SCHEMA.key()),
+                    integer(values, Settings.DATABASE_POOL, 1, 200));
+        }
+        throw bad(Settings.DATABASE_URL.key(), "'" + url + "' is neither sqlite:FILE nor jdbc:postgresql://…",
+                "write sqlite:/var/lib/certa/certa.db or jdbc:postgresql://127.0.0.1:5432/certa");
+    }
+
+    private Path path(String value) {
+        Path p = Path.of(value);
+        return (p.isAbsolute() ? p : dataDir.resolve(p)).normalize();
+    }
+
+    private Optional<Path> optionalPath(String value) {
+        return value.isBlank() ? Optional.empty() : Optional.of(path(value));
+    }
+
+    private int port(Map<String, String> values, Setting s) {
+        return integer(values, s, 0, 65535);
+    }
+
+    private int integer(Map<String, String> values, Setting s, int min, int max) {
+        String v = values.get(s.key());
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw bad(s.key(), "'" + v + "' is not a whole number from " + min + " to " + max, "write a number in that range");
+    }
+
+    private Duration duration(Map<String, String> values, Setting s) {
+        String v = values.get(s.key());
+        try {
+            return Durations.parse(v, s.key());
+        } catch (CertaException e) {
+            throw bad(s.key(), "'" + v + "' is not a duration", "write it like 10m, 1h or 90d");
+        }
+    }
+
+    private static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private CertaException bad(String key, String what, String fix) {
+        return new CertaException(ErrorKind.USAGE, "configuration " + key + " " + what + " (" + file + " or its environment variable)", fix);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.certa.server.config;
+
+import dev.certa.store.StoreConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything {@code certa serve} was configured with, resolved and checked ({@link ConfigLoader}).
+ * See {@link Settings} for what each value means and its default.
+ */
+public record ServerConfig(
+        Path dataDir,
+        String listen,
+        int httpsPort,
+        int httpPort,
+        String publicHost,
+        Path caDir,
+        String caName,
+        Optional<Path> caPasswordFile,
+        StoreConfig store,
+        Duration tokenMaxLifetime,
+        Duration crlInterval,
+        Duration crlLifetime,
+        Duration ocspLifetime,
+        int maxBody,
+        Path auditLog,
+        Path adminTokenFile,
+        Duration renewAfterExpiry,
+        List<ProvisionerConfig> provisioners) {
+
+    public ServerConfig {
+        provisioners = List.copyOf(provisioners);
+    }
+
+    public ServerConfig withPorts(int https, int http) {
+        return new ServerConfig(dataDir, listen, https, http, publicHost, caDir, caName, caPasswordFile, store,
+                tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, maxBody, auditLog, adminTokenFile,
+                renewAfterExpiry, provisioners);
+    }
+
+    public ServerConfig withProvisioners(List<ProvisionerConfig> p) {
+        return new ServerConfig(dataDir, listen, httpsPort, httpPort, publicHost, caDir, caName, caPasswordFile, store,
+                tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, maxBody, auditLog, adminTokenFile,
+                renewAfterExpiry, p);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.certa.server.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every fixed configuration key of {@code certa serve} with its default. Provisioners come on top. */
+public final class Settings {
+    public static final Setting LISTEN = new Setting("listen", "127.0.0.1",
+            "address to listen on (0.0.0.0 for every interface)", false);
+    public static final Setting HTTPS_PORT = new Setting("https-port", "8443",
+            "HTTPS port of the signing API (and of CRL, OCSP and AIA too); 0 picks a free port", false);
+    public static final Setting HTTP_PORT = new Setting("http-port", "8080",
+            "plain-HTTP port for CRL, OCSP and CA certificates (the URLs certificates carry); 0 picks a free port", false);
+    public static final Setting PUBLIC_HOST = new Setting("public-host", "localhost",
+            "the name clients reach this CA by: in the server's own certificate and in the CRL/OCSP/AIA URLs", false);
+    public static final Setting CA_DIR = new Setting("ca-dir", "${data}/ca",
+            "the CA directory (as made by 'certa ca init'); created on first start when missing", false);
+    public static final Setting CA_NAME = new Setting("ca.name", "certa",
+            "name of the CA created on first start ('<name> Root CA', '<name> Intermediate CA')", false);
+    public static final Setting CA_PASSWORD_FILE = new Setting("ca.password-file", "",
+            "file holding the password of the CA keys; empty: keys are stored unencrypted (mode 0600)", false);
+    public static final Setting DATABASE_URL = new Setting("database.url", "sqlite:${data}/certa.db",
+            "sqlite:FILE (embedded, one node) or jdbc:postgresql://HOST:PORT/DB (several nodes)", false);
+    public static final Setting DATABASE_USER = new Setting("database.user", "certa", "PostgreSQL role", false);
+    public static final Setting DATABASE_PASSWORD = new Setting("database.password", "",
+            "PostgreSQL password (better given as CERTA_DATABASE_PASSWORD)", true);
+    public static final Setting DATABASE_SCHEMA = new Setting("database.schema", "certa",
+            "PostgreSQL schema for certa's tables (created if missing)", false);
+    public static final Setting DATABASE_POOL = new Setting("database.pool-size", "8",
+            "PostgreSQL connections per node", false);
+    public static final Setting TOKEN_MAX_LIFETIME = new Setting("tokens.max-lifetime", "10m",
+            "longest lifetime a one-time token may have (exp - iat)", false);
+    public static final Setting CRL_INTERVAL = new Setting("crl.interval", "1h",
+            "how often the CRL is re-signed even when nothing was revoked", false);
+    public static final Setting CRL_LIFETIME = new Setting("crl.lifetime", "24h",
+            "nextUpdate - thisUpdate of each CRL", false);
+    public static final Setting OCSP_LIFETIME = new Setting("ocsp.lifetime", "24h",
+            "nextUpdate - thisUpdate of each OCSP response", false);
+    public static final Setting MAX_BODY = new Setting("limits.max-body", "65536",
+            "largest request body accepted, in bytes", false);
+    public static final Setting AUDIT_LOG = new Setting("audit.log", "${data}/audit.log",
+            "the hash-chained audit log (JSON lines); check it with 'certa audit verify'", false);
+    public static final Setting ADMIN_TOKEN_FILE = new Setting("admin.token-file", "${data}/admin-token",
+            "file with the admin bearer token (created on first start, mode 0600) for /revoke and /certs", false);
+    public static final Setting RENEW_WINDOW = new Setting("renew.after-expiry", "0s",
+            "how long after expiry a certificate may still be renewed over mTLS (0s: never)", false);
+
+    public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
+            CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
+            TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
+            RENEW_WINDOW);
+
+    private Settings() {}
+
+    public static Optional<Setting> byKey(String key) {
+        return ALL.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.certa.server.config;
+
+import org.jspecify.annotations.NullMarked;

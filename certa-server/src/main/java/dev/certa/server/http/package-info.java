@@ -1,0 +1,4 @@
+@NullMarked
+package dev.certa.server.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.certa.server.ra;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.certa.server.revocation;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,88 @@
+package dev.certa.server.signing;
+
+import dev.certa.core.issue.CertificateAuthority;
+import dev.certa.core.issue.CertificateDraft;
+import dev.certa.core.issue.IssuanceRequest;
+import dev.certa.core.issue.IssuedCertificate;
+import dev.certa.core.issue.Issuer;
+import dev.certa.core.issue.PreparedCertificate;
+import dev.certa.core.name.SubjectAltName;
+import dev.certa.server.audit.AuditEvent;
+import dev.certa.server.audit.AuditLog;
+import dev.certa.store.CertificateLedger;
+import dev.certa.store.DuplicateSerialException;
+import dev.certa.store.IssuedCertificateRecord;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The only part of the server that holds the CA key. It signs what the registration authority
+ * approved, records the certificate in the store (committed) and in the audit log, and only then
+ * returns it: a certificate a client received is never missing from the store.
+ */
+public final class SigningService {
+    private static final int SERIAL_ATTEMPTS = 3;
+    private final Issuer issuer;
+    private final CertificateAuthority ca;
+    private final String issuerId;
+    private final CertificateLedger ledger;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public SigningService(Issuer issuer, CertificateAuthority ca, CertificateLedger ledger, AuditLog audit, Clock clock) {
+        this.issuer = issuer;
+        this.ca = ca;
+        this.issuerId = IssuerIds.of(ca.certificate());
+        this.ledger = ledger;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Signs, records and audits one certificate.
+     *
+     * @param requester who asked, as recorded ({@code provisioner:ops/api.internal}, {@code mtls:<serial>})
+     * @param action {@code issue} or {@code renew}, for the audit log
+     */
+    public IssuedCertificate issue(IssuanceRequest request, String requester, String action) {
+        for (int attempt = 1; ; attempt++) {
+            PreparedCertificate prepared = issuer.prepare(request, ca);
+            CertificateDraft d = prepared.draft();
+            IssuedCertificate issued = issuer.issue(prepared);
+            List<String> names = names(d.subjectAltNames());
+            try {
+                ledger.record(new IssuedCertificateRecord(d.serial(), issuerId, issued.der(), names, d.notBefore(),
+                        d.notAfter(), d.profile().id(), requester, clock.instant()));
+            } catch (DuplicateSerialException e) {
+                if (attempt == SERIAL_ATTEMPTS) {
+                    throw e;
+                }
+                continue; // the signed certificate is discarded, never returned; try a fresh serial
+            }
+            audit.append(AuditEvent.ok(requester, action, d.serial().toString(16), names));
+            return issued;
+        }
+    }
+
+    /** The issuing CA's certificate. */
+    public X509Certificate caCertificate() {
+        return ca.certificate();
+    }
+
+    /** The issuing CA's certificate followed by the certificates above it, up to the root. */
+    public List<X509Certificate> caChain() {
+        return ca.certificateAndChain();
+    }
+
+    /** The store's id of the issuing CA. */
+    public String issuerId() {
+        return issuerId;
+    }
+
+    /** Names as the store keeps them: {@code dns:api.example.com}, {@code ip:10.0.0.1}. */
+    public static List<String> names(List<SubjectAltName> sans) {
+        return sans.stream().map(n -> n.type().name().toLowerCase(Locale.ROOT) + ":" + n.value().toLowerCase(Locale.ROOT)).toList();
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.certa.server.signing;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,149 @@
+package dev.certa.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.certa.server.testing.RunningCa;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code POST /renew} over mTLS, {@code POST /revoke} by admin or holder, {@code GET /certs}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RenewRevokeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    @TempDir
+    Path dir;
+    private RunningCa ca;
+
+    @BeforeAll
+    void start() throws Exception {
+        ca = RunningCa.start(dir.resolve("data"));
+    }
+
+    @AfterAll
+    void stop() {
+        ca.close();
+    }
+
+    private RunningCa.ClientCert issue(String... names) throws Exception {
+        var kc = ca.csr(names);
+        var body = JSON.createObjectNode().put("token", ca.token(names)).put("csr", kc.csrPem());
+        HttpResponse<String> r = ca.postJson("/sign", body.toString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return new RunningCa.ClientCert(kc.key(), RunningCa.certificates(JSON.readTree(r.body()).get("fullchain").asText()));
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return JSON.readTree(r.body());
+    }
+
+    private HttpResponse<String> admin(String path, String body) throws Exception {
+        return ca.postJson(ca.client, path, body, Map.of("Authorization", "Bearer " + ca.adminToken()));
+    }
+
+    @Test
+    void renewingOverMtlsGivesAFreshCertificateForTheSameNamesAndKey() throws Exception {
+        RunningCa.ClientCert held = issue("svc.example", "10.1.2.3");
+        HttpClient mtls = ca.client(Optional.of(held));
+        HttpResponse<String> r = ca.postJson(mtls, "/renew", "", Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        X509Certificate fresh = RunningCa.certificates(json(r).get("certificate").asText()).get(0);
+        X509Certificate old = held.chain().get(0);
+        assertThat(fresh.getSerialNumber()).isNotEqualTo(old.getSerialNumber());
+        assertThat(fresh.getPublicKey()).isEqualTo(old.getPublicKey());
+        assertThat(fresh.getSubjectAlternativeNames()).isEqualTo(old.getSubjectAlternativeNames());
+        assertThat(fresh.getNotAfter()).isAfterOrEqualTo(old.getNotAfter());
+    }
+
+    @Test
+    void renewingWithARekeyCsrMovesToTheNewKey() throws Exception {
+        RunningCa.ClientCert held = issue("rekey.example");
+        var next = ca.csr("rekey.example");
+        var body = JSON.createObjectNode().put("csr", next.csrPem());
+        HttpResponse<String> r = ca.postJson(ca.client(Optional.of(held)), "/renew", body.toString(), Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        assertThat(RunningCa.certificates(json(r).get("certificate").asText()).get(0).getPublicKey()).isEqualTo(next.key().getPublic());
+    }
+
+    @Test
+    void renewalNeedsACertificateOfThisCaThatIsNotRevoked() throws Exception {
+        HttpResponse<String> none = ca.postJson("/renew", "");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(json(none).get("type").asText()).endsWith("client-certificate-required");
+
+        var otherPki = new dev.certa.core.testing.TestPki(dev.certa.core.key.KeyType.EC_P256, "Stranger");
+        var otherLeaf = otherPki.leaf(dev.certa.core.profile.Profile.leaf("client"), "svc.example");
+        HttpResponse<String> foreign = ca.postJson(ca.client(Optional.of(new RunningCa.ClientCert(otherLeaf.key(),
+                otherLeaf.issued().fullChain()))), "/renew", "", Map.of());
+        assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
+        assertThat(json(foreign).get("type").asText()).endsWith("unknown-certificate");
+
+        RunningCa.ClientCert held = issue("gone.example");
+        String serial = held.chain().get(0).getSerialNumber().toString(16);
+        HttpResponse<String> revoked = admin("/revoke", JSON.createObjectNode().put("serial", serial).put("reason", "keyCompromise").toString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(json(revoked).get("status").asText()).isEqualTo("revoked");
+        HttpResponse<String> again = ca.postJson(ca.client(Optional.of(held)), "/renew", "", Map.of());
+        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(json(again).get("detail").asText()).contains("was revoked");
+    }
+
+    @Test
+    void revocationByAdminIsIdempotentAndUnknownSerialsAreNamed() throws Exception {
+        RunningCa.ClientCert held = issue("twice.example");
+        String serial = held.chain().get(0).getSerialNumber().toString(16);
+        String body = JSON.createObjectNode().put("serial", serial).put("reason", "superseded").toString();
+        assertThat(json(admin("/revoke", body)).get("status").asText()).isEqualTo("revoked");
+        assertThat(json(admin("/revoke", body)).get("status").asText()).startsWith("already revoked");
+        HttpResponse<String> unknown = admin("/revoke", "{\"serial\":\"abcdef0123\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).get("detail").asText()).contains("abcdef0123");
+        HttpResponse<String> badReason = admin("/revoke", JSON.createObjectNode().put("serial", serial).put("reason", "boredom").toString());
+        assertThat(badReason.statusCode()).isEqualTo(400);
+        assertThat(json(badReason).get("detail").asText()).contains("keyCompromise");
+        HttpResponse<String> badSerial = admin("/revoke", "{\"serial\":\"xyz\"}");
+        assertThat(json(badSerial).get("type").asText()).endsWith("bad-serial");
+    }
+
+    @Test
+    void aHolderMayRevokeOnlyItsOwnCertificate() throws Exception {
+        RunningCa.ClientCert mine = issue("mine.example");
+        RunningCa.ClientCert other = issue("other.example");
+        HttpClient mtls = ca.client(Optional.of(mine));
+        HttpResponse<String> notMine = ca.postJson(mtls, "/revoke",
+                JSON.createObjectNode().put("serial", other.chain().get(0).getSerialNumber().toString(16)).toString(), Map.of());
+        assertThat(notMine.statusCode()).isEqualTo(403);
+        assertThat(json(notMine).get("type").asText()).endsWith("not-holder");
+        HttpResponse<String> own = ca.postJson(mtls, "/revoke", "{\"reason\":\"cessationOfOperation\"}", Map.of());
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    }
+
+    @Test
+    void adminsSearchCertificatesAndOthersAreTurnedAway() throws Exception {
+        issue("search-me.example");
+        HttpResponse<String> noToken = ca.get("/certs?name=search-me.example", Map.of());
+        assertThat(noToken.statusCode()).isEqualTo(401);
+        HttpResponse<String> badToken = ca.get("/certs", Map.of("Authorization", "Bearer wrong-token"));
+        assertThat(badToken.statusCode()).isEqualTo(403);
+        HttpResponse<String> found = ca.get("/certs?name=search-me.example", Map.of("Authorization", "Bearer " + ca.adminToken()));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        JsonNode certs = json(found).get("certificates");
+        assertThat(certs).hasSize(1);
+        assertThat(certs.get(0).get("names").get(0).asText()).isEqualTo("dns:search-me.example");
+        assertThat(certs.get(0).get("requester").asText()).isEqualTo("provisioner:default/search-me.example");
+        assertThat(certs.get(0).get("status").asText()).isEqualTo("valid");
+        HttpResponse<String> badLimit = ca.get("/certs?limit=0", Map.of("Authorization", "Bearer " + ca.adminToken()));
+        assertThat(badLimit.statusCode()).isEqualTo(400);
+    }
+}
