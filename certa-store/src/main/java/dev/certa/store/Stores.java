@@ -1,5 +1,8 @@
 package dev.certa.store;
 
+import dev.certa.store.postgres.PostgresStores;
+import dev.certa.store.sqlite.SqliteStores;
+
 /** Opens a store, running the schema migrations first. */
 public final class Stores {
     private Stores() {}
@@ -11,6 +14,9 @@ public final class Stores {
      * @throws StoreException with a plain reason when the database cannot be reached or migrated
      */
     public static CertaStore open(StoreConfig config) {
-        throw new UnsupportedOperationException("implemented by the store helper (branch helper/store)");
+        return switch (config) {
+            case StoreConfig.Sqlite sqlite -> SqliteStores.open(sqlite);
+            case StoreConfig.Postgres postgres -> PostgresStores.open(postgres);
+        };
     }
 }

@@ -1,0 +1,5 @@
+/** PostgreSQL, for several nodes acting as one CA: pooled connections, advisory locks. */
+@NullMarked
+package dev.certa.store.postgres;
+
+import org.jspecify.annotations.NullMarked;
