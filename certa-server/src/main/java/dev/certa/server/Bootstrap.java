@@ -96,6 +96,7 @@ final class Bootstrap {
         Path dir = config.dataDir().resolve("provisioners");
         Path pub = dir.resolve(DEFAULT_PROVISIONER + ".pub.pem");
         if (!Files.exists(pub)) {
+            createDirectory(dir);
             KeyPair kp = KeyType.EC_P256.generate(random);
             new OutputFiles(false)
                     .addSecret(dir.resolve(DEFAULT_PROVISIONER + ".key.pem"), PemWriter.privateKey(kp.getPrivate()).getBytes(StandardCharsets.US_ASCII))
@@ -105,6 +106,15 @@ final class Bootstrap {
         }
         return List.of(new ProvisionerConfig(DEFAULT_PROVISIONER, pub, List.of(), Set.of("server", "client", "server-client"),
                 Duration.ofDays(90)));
+    }
+
+    private static void createDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new CertaException(ErrorKind.IO, "cannot create " + dir + ": " + e.getMessage(),
+                    "check that the data directory is writable");
+        }
     }
 
     private Optional<char[]> password() {

@@ -30,12 +30,24 @@ import org.junit.jupiter.api.io.TempDir;
 class SignApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
-    Path dir;
+    static Path dir;
     private RunningCa ca;
+
+    private java.security.KeyPair opsKey;
 
     @BeforeAll
     void start() throws Exception {
-        ca = RunningCa.start(dir.resolve("data"), Map.of("provisioner.ops.key", "provisioners/default.pub.pem",
+        opsKey = dev.certa.core.key.KeyType.EC_P256.generate(new java.security.SecureRandom());
+        java.nio.file.Files.createDirectories(dir.resolve("data"));
+        java.nio.file.Files.writeString(dir.resolve("data/ops.pub.pem"), dev.certa.core.pem.PemWriter.publicKey(opsKey.getPublic()));
+        var defaultKey = dev.certa.core.key.KeyType.EC_P256.generate(new java.security.SecureRandom());
+        java.nio.file.Files.createDirectories(dir.resolve("data/provisioners"));
+        java.nio.file.Files.writeString(dir.resolve("data/provisioners/default.pub.pem"),
+                dev.certa.core.pem.PemWriter.publicKey(defaultKey.getPublic()));
+        java.nio.file.Files.writeString(dir.resolve("data/provisioners/default.key.pem"),
+                dev.certa.core.pem.PemWriter.privateKey(defaultKey.getPrivate()));
+        ca = RunningCa.start(dir.resolve("data"), Map.of("provisioner.default.key", "provisioners/default.pub.pem",
+                "provisioner.ops.key", "ops.pub.pem",
                 "provisioner.ops.names", "*.svc.internal", "provisioner.ops.profiles", "server",
                 "provisioner.ops.max-validity", "7d"), Clock.systemUTC());
     }
@@ -54,7 +66,7 @@ class SignApiTest {
 
     private String opsToken(String... names) {
         return new dev.certa.server.ra.TokenMinter(Clock.systemUTC(), new java.security.SecureRandom())
-                .mint("ops", ca.provisionerKey(), ca.info.httpsUrl(), List.of(names), Duration.ofMinutes(5));
+                .mint("ops", opsKey, ca.info.httpsUrl(), List.of(names), Duration.ofMinutes(5));
     }
 
     private static JsonNode json(HttpResponse<String> r) throws Exception {
