@@ -2,6 +2,8 @@ package dev.certa.core.revocation;
 
 import dev.certa.core.revocation.OcspRequestException.Problem;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -41,5 +43,23 @@ public record OcspReply(OcspResponseStatus status, byte[] der, Optional<Instant>
     @Override
     public byte[] der() {
         return der.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OcspReply r && status == r.status && Arrays.equals(der, r.der)
+                && thisUpdate.equals(r.thisUpdate) && nextUpdate.equals(r.nextUpdate) && fromCache == r.fromCache
+                && problem.equals(r.problem);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(status, Arrays.hashCode(der), thisUpdate, nextUpdate, fromCache, problem);
+    }
+
+    @Override
+    public String toString() {
+        return "OcspReply[" + status + ", " + der.length + " bytes" + (fromCache ? ", cached" : "")
+                + nextUpdate.map(n -> ", nextUpdate=" + n).orElse("") + problem.map(p -> ", " + p).orElse("") + "]";
     }
 }

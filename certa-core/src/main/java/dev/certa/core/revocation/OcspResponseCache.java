@@ -28,8 +28,10 @@ import org.jspecify.annotations.Nullable;
  * another CA's response for the same serial; that costs one signature, never a stale answer.
  *
  * <p>A response is reused until {@code refreshAt} (half-way between its thisUpdate and nextUpdate, set
- * by the responder), so clients always get one with plenty of validity left. The cache holds at most
- * {@code maxSerials} serial numbers; beyond that an arbitrary serial's responses make room.
+ * by the responder), so clients always get one with plenty of validity left. The cache holds about
+ * {@code maxSerials} serial numbers (concurrent writers may briefly exceed it by a few); beyond that
+ * an arbitrary serial's responses make room. Give each {@link OcspResponder} its own cache: a hit is
+ * served without asking again whether the responder serves the CertID's issuer.
  */
 public final class OcspResponseCache {
     private final ConcurrentHashMap<BigInteger, Entry[]> bySerial = new ConcurrentHashMap<>();

@@ -135,6 +135,35 @@ class OcspRequestsTest {
         }
     }
 
+    /** Deeply nested ASN.1 within the size limit is refused like any other malformed request. */
+    @Test
+    void deeplyNestedBytesAreMalformed() {
+        int depth = 4000;
+        byte[] indefinite = new byte[depth * 4];
+        for (int i = 0; i < depth; i++) {
+            indefinite[2 * i] = 0x30;
+            indefinite[2 * i + 1] = (byte) 0x80; // BER indefinite length; end-of-contents octets follow
+        }
+        byte[] definite = nested(3000);
+
+        assertProblem(indefinite, Problem.MALFORMED);
+        assertProblem(definite, Problem.MALFORMED);
+    }
+
+    private static byte[] nested(int depth) {
+        byte[] inner = {0x05, 0x00};
+        for (int i = 0; i < depth; i++) {
+            int n = inner.length;
+            byte[] header = n < 0x80 ? new byte[] {0x30, (byte) n}
+                    : n < 0x100 ? new byte[] {0x30, (byte) 0x81, (byte) n}
+                    : new byte[] {0x30, (byte) 0x82, (byte) (n >> 8), (byte) n};
+            byte[] outer = Arrays.copyOf(header, header.length + n);
+            System.arraycopy(inner, 0, outer, header.length, n);
+            inner = outer;
+        }
+        return inner;
+    }
+
     private static void assertProblem(byte[] der, Problem problem) {
         assertThatThrownBy(() -> OcspRequests.parse(der)).isInstanceOfSatisfying(OcspRequestException.class,
                 e -> assertThat(e.problem()).as(e.getMessage()).isEqualTo(problem));
