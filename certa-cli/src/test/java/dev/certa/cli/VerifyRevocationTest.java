@@ -196,6 +196,39 @@ class VerifyRevocationTest {
     }
 
     @Test
+    void probeUsesAStapledOcspResponse() throws Exception {
+        pki.openssl("ocsp", "-index", "index.txt", "-rsigner", "ocsp.pem", "-rkey", "ocsp-key.pem", "-CA", "intermediate.pem",
+                "-issuer", "intermediate.pem", "-cert", "revoked.pem", "-no_nonce", "-ndays", "1", "-respout", "staple.der");
+        try (var server = dev.certa.core.testing.OpenSslServer.start(dir, "-cert", "revoked.pem", "-key", "revoked-key.pem",
+                "-cert_chain", "intermediate.pem", "-status_file", "staple.der")) {
+            CliRunner.Result r = certa.run("probe", "127.0.0.1:" + server.port(), "--servername", HOST, "--roots", "root.pem");
+            assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+            assertThat(r.out()).startsWith(HOST + ": NOT TRUSTED\n")
+                    .contains("according to the stapled OCSP response", "reason keyCompromise", "stapled OCSP response (");
+        }
+    }
+
+    // --- AIA ----------------------------------------------------------------------------------------
+
+    @Test
+    void fetchMissingFetchesTheIntermediateNamedByAia() throws Exception {
+        try (var web = new dev.certa.core.testing.HttpFiles()) {
+            web.serve("/int.der", "application/pkix-cert", pki.trust.intermediate().getEncoded());
+            String url = web.url("/int.der").toString();
+            pki.leaf("aia", new CaUrls(List.of(url), java.util.Optional.empty(), List.of()));
+
+            CliRunner.Result without = verify("aia.pem");
+            assertThat(without.exitCode()).as(without.all()).isEqualTo(1);
+            assertThat(without.out()).contains("NOT TRUSTED", "AIA caIssuers " + url, "--fetch-missing");
+
+            CliRunner.Result with = verify("aia.pem", "--fetch-missing");
+            assertThat(with.exitCode()).as(with.all()).isZero();
+            assertThat(with.out()).startsWith(HOST + ": TRUSTED\n").contains("Warnings:",
+                    "this intermediate was not sent: certa fetched it from " + url, "serve the full chain");
+        }
+    }
+
+    @Test
     void requireRevocationNeedsASource() {
         CliRunner.Result r = verify("good.pem", "intermediate.pem", "--require-revocation");
         assertThat(r.exitCode()).isEqualTo(2);
