@@ -159,9 +159,8 @@ class VerifyRevocationTest {
     }
 
     @Test
-    void aCrlFromAnotherCaIsNotUsed() {
+    void aMissingCrlFileIsNamed() {
         CliRunner.Result r = verify("good.pem", "intermediate.pem", "--crl", "crl.pem", "--crl", "forged-other.pem");
-        // forged-other.pem does not exist: a clear error
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err()).contains("forged-other.pem");
     }
