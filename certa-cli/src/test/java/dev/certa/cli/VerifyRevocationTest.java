@@ -207,6 +207,25 @@ class VerifyRevocationTest {
         }
     }
 
+    @Test
+    void crlFetchFetchesTheCrlFromTheDistributionPoint() throws Exception {
+        try (var web = new dev.certa.core.testing.HttpFiles()) {
+            web.serve("/ca.crl", "application/pkix-crl", Files.readAllBytes(dir.resolve("crl.pem")));
+            String url = web.url("/ca.crl").toString();
+            String missing = web.url("/gone.crl").toString();
+            pki.leaf("cdp", new CaUrls(List.of(), java.util.Optional.empty(), List.of(url)));
+            pki.leaf("cdp-gone", new CaUrls(List.of(), java.util.Optional.empty(), List.of(missing)));
+
+            CliRunner.Result r = verify("cdp.pem", "intermediate.pem", "--crl-fetch");
+            assertThat(r.exitCode()).as(r.all()).isZero();
+            assertThat(r.out()).startsWith(HOST + ": TRUSTED\n").contains("): good - not listed in the CRL " + url);
+
+            CliRunner.Result gone = verify("cdp-gone.pem", "intermediate.pem", "--crl-fetch", "--require-revocation");
+            assertThat(gone.exitCode()).as(gone.all()).isEqualTo(1);
+            assertThat(gone.out()).contains("NOT TRUSTED", "could not be fetched", "HTTP 404");
+        }
+    }
+
     // --- AIA ----------------------------------------------------------------------------------------
 
     @Test
