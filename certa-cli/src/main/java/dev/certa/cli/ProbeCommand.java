@@ -27,6 +27,8 @@ import picocli.CommandLine.Parameters;
             "cipher suite, ALPN, the certificates in the order sent, a stapled OCSP",
             "response, and whether it asks for a client certificate and from which CAs.",
             "Then judges the chain as 'certa verify' does. No application data is sent.",
+            "A stapled OCSP response is verified and used for the leaf's revocation",
+            "status; --crl, --crl-fetch, --ocsp and --fetch-missing work as in verify.",
             "Exit code: 0 trusted and the client accepted; 1 not trusted, refused, or",
             "the server could not be reached.",
             "Example: certa probe api.example.com:443 --roots root.pem"})
@@ -54,6 +56,9 @@ final class ProbeCommand extends BaseCommand {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Mixin
+    RevocationOptions online = new RevocationOptions();
+
     @Override
     int execute() {
         Env env = env();
@@ -62,7 +67,8 @@ final class ProbeCommand extends BaseCommand {
         var stores = trust.load(env);
         Duration bound = Durations.parse(timeout, "--timeout");
         Handshake handshake = new TlsProbe(bound).probe(where, identity);
-        TrustReport report = TrustReport.ofHandshake(handshake, stores, env.clock().instant(), new PathValidator());
+        TrustReport report = online.apply(env,
+                fetch -> TrustReport.ofHandshake(handshake, stores, env.clock().instant(), new PathValidator(), fetch));
         out().print(json ? TrustReportJson.render(report) : TrustReportText.render(report));
         out().flush();
         return report.ok() ? 0 : 1;

@@ -30,7 +30,11 @@ import picocli.CommandLine.Parameters;
             "FILE: the leaf first, then any intermediates (a fullchain, or several files).",
             "Prints the verdict, the path leaf -> root with each link's status, and",
             "the problems with their fixes. Exit code: 0 trusted, 1 not trusted.",
-            "Example: certa verify fullchain.pem --roots root.pem --host api.example.com"})
+            "Nothing is fetched unless asked: --fetch-missing fetches a missing",
+            "intermediate from the certificate's AIA URL; --crl, --crl-fetch and --ocsp",
+            "check revocation (OCSP soft-fails unless --require-revocation).",
+            "Example: certa verify fullchain.pem --roots root.pem --host api.example.com",
+            "         certa verify fullchain.pem --roots root.pem --crl ca.crl --ocsp"})
 final class VerifyCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Certificate files (PEM or DER): the leaf first.")
     List<String> files = new ArrayList<>();
@@ -59,6 +63,9 @@ final class VerifyCommand extends BaseCommand {
     @Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
+    @Mixin
+    RevocationOptions online = new RevocationOptions();
+
     @Override
     int execute() {
         Env env = env();
@@ -69,7 +76,9 @@ final class VerifyCommand extends BaseCommand {
         ValidationOptions options = options(env);
         String name = options.expectedNames().isEmpty() ? files.get(0)
                 : String.join(", ", options.expectedNames().stream().map(SubjectAltName::value).toList());
-        TrustReport report = TrustReport.ofChain(name, presented, trust.load(env), options, new PathValidator());
+        var stores = trust.load(env);
+        TrustReport report = online.apply(env,
+                fetch -> TrustReport.ofChain(name, presented, stores, options, new PathValidator(), fetch));
         out().print(json ? TrustReportJson.render(report) : TrustReportText.render(report));
         out().flush();
         return report.ok() ? 0 : 1;

@@ -37,7 +37,9 @@ public enum Check {
     /** Path building stopped at a work limit (a sign of a crafted or broken input). */
     LIMITS("limits"),
     /** Warnings about how the chain was sent: wrong order, extra or needless certificates. */
-    CHAIN_ORDER("chain order");
+    CHAIN_ORDER("chain order"),
+    /** Revocation: a certificate on the path is revoked (CRL, OCSP), or its status could not be established. */
+    REVOCATION("revocation");
 
     private final String label;
 

@@ -1,8 +1,10 @@
 package dev.certa.core.path;
 
+import dev.certa.core.fetch.FetchBudget;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * certa's own path builder and validator (not a wrapper over the JDK's PKIX).
@@ -46,10 +48,23 @@ public final class PathValidator {
      * the path does not use, or includes the root.
      */
     public Verdict validateChain(List<X509Certificate> presented, List<TrustStore> stores, ValidationOptions options) {
+        return validateChain(presented, stores, options, Optional.empty());
+    }
+
+    /**
+     * As {@link #validateChain(List, List, ValidationOptions)}; when a path stops because an intermediate
+     * was not sent and the certificate names its issuer's {@code http://} AIA caIssuers URL, the issuer is
+     * fetched within {@code fetchMissing}'s bounds (up to 3 levels up) and the path built again. The
+     * verdict then warns that the intermediate was fetched, and from where: the peer should send it.
+     * With no budget nothing is fetched, and the missing-intermediate problem names the URL instead.
+     */
+    public Verdict validateChain(List<X509Certificate> presented, List<TrustStore> stores, ValidationOptions options,
+            Optional<FetchBudget> fetchMissing) {
         if (presented.isEmpty()) {
             throw new IllegalArgumentException("a chain holds at least the leaf certificate");
         }
-        Verdict v = validate(presented.get(0), presented.subList(1, presented.size()), stores, options);
+        Verdict v = MissingIssuers.validate(this, presented.get(0), presented.subList(1, presented.size()), stores, options,
+                fetchMissing);
         return ChainOrder.addWarnings(v, presented, options.purpose());
     }
 

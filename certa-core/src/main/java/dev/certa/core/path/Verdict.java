@@ -42,6 +42,33 @@ public record Verdict(
         }
     }
 
+    /**
+     * This verdict with more findings: {@code moreProblems} are added to the problems (any makes the
+     * verdict untrusted, as a revoked certificate does), {@code moreWarnings} to the warnings, and the
+     * status of each link on the path follows the findings that name its position.
+     */
+    public Verdict withFindings(List<Finding> moreProblems, List<Finding> moreWarnings) {
+        if (moreProblems.isEmpty() && moreWarnings.isEmpty()) {
+            return this;
+        }
+        List<Finding> p = new ArrayList<>(problems);
+        moreProblems.stream().filter(f -> !p.contains(f)).forEach(p::add);
+        List<Finding> w = new ArrayList<>(warnings);
+        moreWarnings.stream().filter(f -> !w.contains(f)).forEach(w::add);
+        List<PathLink> links = new ArrayList<>(path.size());
+        for (PathLink l : path) {
+            PathLink.Status s = names(p, l.position()) ? PathLink.Status.FAILED
+                    : l.status() == PathLink.Status.OK && names(w, l.position()) ? PathLink.Status.WARNING : l.status();
+            links.add(new PathLink(l.position(), l.certificate(), l.subject(), l.role(), l.store(), s));
+        }
+        boolean stillTrusted = trusted && moreProblems.isEmpty();
+        return new Verdict(stillTrusted, stillTrusted ? trustedBy : Optional.empty(), storesSearched, links, p, w);
+    }
+
+    private static boolean names(List<Finding> findings, int position) {
+        return findings.stream().anyMatch(f -> f.position().isPresent() && f.position().getAsInt() == position);
+    }
+
     /** Problems first, then warnings. */
     public List<Finding> findings() {
         List<Finding> all = new ArrayList<>(problems);

@@ -1,9 +1,14 @@
 package dev.certa.core.report;
 
+import dev.certa.core.fetch.FetchBudget;
 import dev.certa.core.path.PathValidator;
 import dev.certa.core.path.TrustStore;
 import dev.certa.core.path.ValidationOptions;
 import dev.certa.core.path.Verdict;
+import dev.certa.core.path.revocation.RevocationChecker;
+import dev.certa.core.path.revocation.RevocationPolicy;
+import dev.certa.core.path.revocation.RevocationResult;
+import dev.certa.core.path.revocation.RevocationStatus;
 import dev.certa.core.probe.Handshake;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -22,9 +27,10 @@ import java.util.Optional;
  *
  * @param name what the report is about, shown first: the host name checked, or the leaf's name
  * @param presented the certificates as given: leaf first, then the others in their order
+ * @param revocation the revocation status found for each certificate checked (empty when not checked)
  */
-public record TrustReport(
-        String name, List<X509Certificate> presented, ValidationOptions options, Verdict verdict, Optional<Handshake> handshake) {
+public record TrustReport(String name, List<X509Certificate> presented, ValidationOptions options, Verdict verdict,
+        Optional<Handshake> handshake, List<RevocationStatus> revocation) {
 
     public TrustReport {
         Objects.requireNonNull(name);
@@ -32,12 +38,25 @@ public record TrustReport(
         Objects.requireNonNull(options);
         Objects.requireNonNull(verdict);
         Objects.requireNonNull(handshake);
+        revocation = List.copyOf(revocation);
+    }
+
+    /** A report without revocation checking. */
+    public TrustReport(String name, List<X509Certificate> presented, ValidationOptions options, Verdict verdict,
+            Optional<Handshake> handshake) {
+        this(name, presented, options, verdict, handshake, List.of());
     }
 
     /** Validates {@code presented} (leaf first) against {@code stores}. */
     public static TrustReport ofChain(String name, List<X509Certificate> presented, List<TrustStore> stores,
             ValidationOptions options, PathValidator validator) {
-        Verdict v = validator.validateChain(presented, stores, options);
+        return ofChain(name, presented, stores, options, validator, Optional.empty());
+    }
+
+    /** As {@link #ofChain(String, List, List, ValidationOptions, PathValidator)}, fetching missing intermediates within {@code fetchMissing}. */
+    public static TrustReport ofChain(String name, List<X509Certificate> presented, List<TrustStore> stores,
+            ValidationOptions options, PathValidator validator, Optional<FetchBudget> fetchMissing) {
+        Verdict v = validator.validateChain(presented, stores, options, fetchMissing);
         return new TrustReport(name, presented, options, v, Optional.empty());
     }
 
@@ -46,9 +65,26 @@ public record TrustReport(
      * asked for (or the IP address connected to), at {@code at}, by the web PKI rules.
      */
     public static TrustReport ofHandshake(Handshake handshake, List<TrustStore> stores, Instant at, PathValidator validator) {
+        return ofHandshake(handshake, stores, at, validator, Optional.empty());
+    }
+
+    /** As {@link #ofHandshake(Handshake, List, Instant, PathValidator)}, fetching missing intermediates within {@code fetchMissing}. */
+    public static TrustReport ofHandshake(Handshake handshake, List<TrustStore> stores, Instant at, PathValidator validator,
+            Optional<FetchBudget> fetchMissing) {
         ValidationOptions options = ValidationOptions.server(at, handshake.target().expectedName());
-        Verdict v = validator.validateChain(handshake.certificates(), stores, options);
+        Verdict v = validator.validateChain(handshake.certificates(), stores, options, fetchMissing);
         return new TrustReport(handshake.target().expectedName(), handshake.certificates(), options, v, Optional.of(handshake));
+    }
+
+    /**
+     * This report after checking revocation of the trusted path per {@code policy}, at the report's
+     * instant; for a probe, a stapled OCSP response is used for the leaf as well.
+     */
+    public TrustReport checkRevocation(RevocationChecker checker, RevocationPolicy policy) {
+        RevocationPolicy p = handshake.isPresent() && policy.stapledOcsp().isEmpty()
+                ? policy.withStapledOcsp(handshake.get().stapledOcsp()) : policy;
+        RevocationResult r = checker.check(verdict, p, options.at());
+        return new TrustReport(name, presented, options, r.verdict(), handshake, r.statuses());
     }
 
     /** The instant the certificates were judged at. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.certa.core.path.Finding;
 import dev.certa.core.path.PathLink;
 import dev.certa.core.path.Verdict;
+import dev.certa.core.path.revocation.RevocationStatus;
 import dev.certa.core.probe.ClientCertificateRequest;
 import dev.certa.core.probe.Handshake;
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.Optional;
  *                "sha256" : "…" }, … ],
  *   "problems" : [ { "check" : "validity", "position" : 0, "subject" : "…", "message" : "…", "fix" : "…" } ],
  *   "warnings" : [ … ],
+ *   "revocation" : [ { "position" : 0, "subject" : …, "serial" : "5CB9…", "status" : "good|revoked|unusable|unknown",
+ *                      "revokedAt" : null, "reason" : null, "sources" : [ "not listed in the CRL ca.crl …" ] } ],
  *   "presented" : [ { "subject" : …, "issuer" : …, "sha256" : … } ],
  *   "connection" : null
  * }
@@ -92,6 +95,19 @@ public final class TrustReportJson {
         g.writeEndArray();
         findings(g, "problems", v.problems());
         findings(g, "warnings", v.warnings());
+        g.writeArrayFieldStart("revocation");
+        for (RevocationStatus s : r.revocation()) {
+            g.writeStartObject();
+            g.writeNumberField("position", s.position());
+            g.writeStringField("subject", s.subject());
+            g.writeStringField("serial", s.serialHex());
+            g.writeStringField("status", s.state().name().toLowerCase(Locale.ROOT));
+            nullable(g, "revokedAt", s.revokedAt().map(Object::toString));
+            nullable(g, "reason", s.reason());
+            strings(g, "sources", s.sources());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("presented");
         for (X509Certificate c : r.presented()) {
             g.writeStartObject();

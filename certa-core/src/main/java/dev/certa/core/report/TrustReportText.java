@@ -4,6 +4,7 @@ import dev.certa.core.path.Finding;
 import dev.certa.core.path.PathLink;
 import dev.certa.core.path.ValidationMode;
 import dev.certa.core.path.Verdict;
+import dev.certa.core.path.revocation.RevocationStatus;
 import dev.certa.core.probe.ClientCertificateRequest;
 import dev.certa.core.probe.Handshake;
 import java.security.cert.X509Certificate;
@@ -43,6 +44,7 @@ public final class TrustReportText {
         path(sb, v);
         findings(sb, "Problems:", v.problems(), v);
         findings(sb, "Warnings:", v.warnings(), v);
+        revocation(sb, report.revocation());
         sb.append("Checked at ").append(TIME.format(report.at())).append(" for ").append(report.options().purpose().description());
         if (!report.options().expectedNames().isEmpty()) {
             sb.append(" of ").append(report.options().expectedNames().stream().map(n -> n.value()).collect(Collectors.joining(", ")));
@@ -122,6 +124,27 @@ public final class TrustReportText {
             }
             sb.append(f.message()).append('\n');
             sb.append("    Fix: ").append(f.fix()).append('\n');
+        }
+    }
+
+    private static void revocation(StringBuilder sb, List<RevocationStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        sb.append("Revocation:\n");
+        for (RevocationStatus s : statuses) {
+            sb.append("  [").append(s.position()).append("] ").append(s.subject()).append(" (serial ").append(s.serialHex()).append("): ");
+            switch (s.state()) {
+                case GOOD -> sb.append("good");
+                case REVOKED -> sb.append("REVOKED on ").append(TIME.format(s.revokedAt().orElseThrow()))
+                        .append(s.reason().map(r -> " (" + r + ")").orElse(""));
+                case UNUSABLE -> sb.append("cannot be checked");
+                case UNKNOWN -> sb.append("unknown");
+            }
+            if (!s.sources().isEmpty()) {
+                sb.append(" - ").append(String.join("; ", s.sources()));
+            }
+            sb.append('\n');
         }
     }
 

@@ -9,10 +9,16 @@ import dev.certa.core.path.TrustStore;
 import dev.certa.core.path.ValidationMode;
 import dev.certa.core.path.ValidationOptions;
 import dev.certa.core.path.Verdict;
+import dev.certa.core.path.revocation.Crl;
+import dev.certa.core.path.revocation.RevocationChecker;
+import dev.certa.core.path.revocation.RevocationPolicy;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,12 +31,13 @@ import java.util.Set;
  * names that are not among their subject alternative names (which the web PKI profile forbids and
  * BetterTLS expects to be ignored). Every other family ({@code rfc5280::}, {@code pathlen::},
  * {@code pathological::}, {@code cve::}, {@code invalid::}, {@code crl::}) tests RFC 5280 path validation
- * and uses {@link ValidationMode#RFC5280}.
+ * and uses {@link ValidationMode#RFC5280}. A case's CRLs ({@code crl::}) are checked with
+ * {@link RevocationChecker} once the path is built, with no fetching; a path is then refused when a
+ * certificate is revoked or a CRL from its issuer cannot be used.
  */
 final class CertaLimbo {
     /** Features certa does not implement; cases needing them are skipped. */
     static final Map<String, String> UNSUPPORTED_FEATURES = Map.of(
-            "has-crl", "certa's validator does not check revocation (CRLs)",
             "pedantic-public-suffix-wildcard", "certa has no public suffix list",
             "pedantic-serial-number", "certa accepts serial numbers RFC 5280 calls malformed, as browsers do",
             "pedantic-rfc5280", "certa does not require an AKI on a cross-signed root");
@@ -39,6 +46,8 @@ final class CertaLimbo {
     static final Set<String> WEB_FAMILIES = Set.of("webpki", "online");
 
     private final PathValidator validator = new PathValidator();
+    /** The case's CRLs only: no fetching. */
+    private final RevocationChecker revocation = new RevocationChecker(Optional.empty(), new SecureRandom());
     private final Instant now;
 
     CertaLimbo(Instant now) {
@@ -57,6 +66,9 @@ final class CertaLimbo {
         }
         ValidationOptions o = options(c);
         Verdict v = validator.validate(p.peer().get(), p.untrusted(), List.of(TrustStore.of("limbo", p.trusted())), o);
+        if (!c.crls().isEmpty()) {
+            v = revocation.check(v, RevocationPolicy.crls(crls(c)), o.at()).verdict();
+        }
         return v.trusted() ? Result.accept() : Result.reject(v.problems().get(0).describe());
     }
 
@@ -77,6 +89,19 @@ final class CertaLimbo {
             o = o.withMaxIntermediates(c.maxChainDepth().getAsInt());
         }
         return o;
+    }
+
+    /** The case's CRLs; one that cannot be read is left out (the certificates it covers then have no CRL). */
+    private static List<Crl> crls(LimboCase c) {
+        List<Crl> out = new ArrayList<>();
+        for (int i = 0; i < c.crls().size(); i++) {
+            try {
+                out.addAll(Crl.read(c.crls().get(i).getBytes(StandardCharsets.US_ASCII), "crl #" + i));
+            } catch (dev.certa.core.error.CertaException e) {
+                // unreadable: not used
+            }
+        }
+        return out;
     }
 
     /** The bundle's names as given: IP literals canonicalised, DNS and email names kept verbatim. */
