@@ -1,38 +1,120 @@
 package dev.certa.server.revocation;
 
 import dev.certa.core.issue.CertificateAuthority;
+import dev.certa.core.revocation.CertStatus;
+import dev.certa.core.revocation.OcspIssuer;
+import dev.certa.core.revocation.OcspReply;
+import dev.certa.core.revocation.OcspRequestException;
+import dev.certa.core.revocation.OcspResponder;
+import dev.certa.core.revocation.OcspResponseCache;
+import dev.certa.core.revocation.RevocationReason;
 import dev.certa.server.config.ServerConfig;
 import dev.certa.server.http.ApiRequest;
 import dev.certa.server.http.ProblemException;
 import dev.certa.server.http.Reply;
 import dev.certa.server.http.Router;
 import dev.certa.store.CertaStore;
+import dev.certa.store.StoredCertificate;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What issued certificates point at, served on both ports: the issuing CA's certificate (AIA
- * caIssuers, DER) at {@code /ca/<issuerId>.cer}, the CRL at {@code /crl/<issuerId>.crl} and the OCSP
- * responder at {@code /ocsp}.
+ * caIssuers, DER) at {@code /ca/<issuerId>.cer}, the full CRL at {@code /crl/<issuerId>.crl}, and the
+ * OCSP responder (RFC 6960; POST at {@code /ocsp}, GET at {@code /ocsp/<base64>}).
+ *
+ * <p>OCSP answers without a nonce come pre-signed from a cache; a revocation on this node drops the
+ * serial's cached answer at once, and a revocation on another node sharing the database is noticed
+ * within a second (the store's revocation version), which drops the whole cache and marks the CRL
+ * stale. The periodic CRL re-signing runs on one node at a time (a cluster lock).
  */
 public final class RevocationEndpoints implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationEndpoints.class);
+    private static final Duration VERSION_POLL = Duration.ofSeconds(1);
     private final String issuerId;
     private final byte[] caDer;
+    private final OcspResponder ocsp;
+    private final CrlPublisher crl;
+    private final CertaStore store;
+    private final ScheduledExecutorService scheduler;
+    private final Counter ocspAnswers;
+    private volatile long seenVersion;
 
-    private RevocationEndpoints(String issuerId, byte[] caDer) {
+    private RevocationEndpoints(String issuerId, byte[] caDer, OcspResponder ocsp, CrlPublisher crl, CertaStore store,
+            MeterRegistry meters) {
         this.issuerId = issuerId;
         this.caDer = caDer;
+        this.ocsp = ocsp;
+        this.crl = crl;
+        this.store = store;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "certa-revocation");
+            t.setDaemon(true);
+            return t;
+        });
+        this.ocspAnswers = Counter.builder("certa_ocsp_responses").register(meters);
+        this.seenVersion = store.certificates().revocationVersion();
     }
 
     public static RevocationEndpoints create(ServerConfig config, CertificateAuthority ca, String issuerId, CertaStore store,
             RevocationService revocation, Clock clock, MeterRegistry meters) {
-        return new RevocationEndpoints(issuerId, der(ca.certificate()));
+        X509Certificate caCert = ca.certificate();
+        OcspResponseCache cache = new OcspResponseCache(1_000_000);
+        OcspResponder responder = new OcspResponder(List.of(OcspIssuer.of(ca)),
+                (issuer, serial) -> status(store, issuerId, serial), clock, config.ocspLifetime(), cache);
+        CrlPublisher crl = new CrlPublisher(ca, issuerId, store, clock, config.crlLifetime());
+        RevocationEndpoints e = new RevocationEndpoints(issuerId, der(caCert), responder, crl, store, meters);
+        revocation.onRevoked(serial -> {
+            cache.invalidate(serial);
+            crl.markStale();
+        });
+        e.scheduler.scheduleWithFixedDelay(e::pollVersion, VERSION_POLL.toMillis(), VERSION_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        long every = config.crlInterval().toMillis();
+        e.scheduler.scheduleWithFixedDelay(e::scheduledCrl, every, every, TimeUnit.MILLISECONDS);
+        return e;
+    }
+
+    private static CertStatus status(CertaStore store, String issuerId, BigInteger serial) {
+        Optional<StoredCertificate> s = store.certificates().find(serial).filter(c -> c.certificate().issuerId().equals(issuerId));
+        if (s.isEmpty()) {
+            return CertStatus.unknown();
+        }
+        return s.get().revocation().map(r -> CertStatus.revoked(r.revokedAt(), RevocationReason.ofCode(r.reasonCode())))
+                .orElse(CertStatus.good());
     }
 
     public void register(Router router) {
         router.add("GET", "/ca/*", "aia", this::caCertificate);
+        router.add("GET", "/crl/*", "crl", this::crl);
+        router.add("POST", "/ocsp", "ocsp", r -> answer(ocsp.respond(r.body())));
+        router.add("GET", "/ocsp/*", "ocsp", r -> answer(ocsp.respondToGet(r.path().substring("/ocsp/".length()))));
+    }
+
+    private Reply answer(OcspReply reply) {
+        ocspAnswers.increment();
+        int status = 200;
+        if (reply.problem().isPresent()) {
+            status = reply.problem().get() == OcspRequestException.Problem.TOO_LARGE ? 413 : 400;
+        }
+        Reply r = Reply.of(status, "application/ocsp-response", reply.der());
+        if (status == 200 && reply.nextUpdate().isPresent() && reply.thisUpdate().isPresent()) {
+            long maxAge = Math.max(0, Duration.between(Instant.now(), reply.nextUpdate().get()).toSeconds() / 2);
+            r = r.withHeader("Cache-Control", "public, max-age=" + maxAge + ", no-transform, must-revalidate");
+        }
+        return r;
     }
 
     private Reply caCertificate(ApiRequest r) {
@@ -40,6 +122,34 @@ public final class RevocationEndpoints implements AutoCloseable {
             throw ProblemException.notFound("unknown-ca", "this CA serves its certificate at /ca/" + issuerId + ".cer");
         }
         return Reply.of(200, "application/pkix-cert", caDer).withHeader("Cache-Control", "public, max-age=86400");
+    }
+
+    private Reply crl(ApiRequest r) {
+        if (!r.path().equals("/crl/" + issuerId + ".crl")) {
+            throw ProblemException.notFound("unknown-crl", "this CA serves its CRL at /crl/" + issuerId + ".crl");
+        }
+        return Reply.of(200, "application/pkix-crl", crl.der()).withHeader("Cache-Control", "public, max-age=60");
+    }
+
+    private void pollVersion() {
+        try {
+            long v = store.certificates().revocationVersion();
+            if (v != seenVersion) {
+                seenVersion = v;
+                ocsp.cache().invalidateAll();
+                crl.markStale();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the revocation version from the database: {}", e.getMessage());
+        }
+    }
+
+    private void scheduledCrl() {
+        try {
+            store.locks().tryWithLock("crl-schedule:" + issuerId, crl::regenerate);
+        } catch (RuntimeException e) {
+            LOG.warn("scheduled CRL signing failed: {}", e.getMessage());
+        }
     }
 
     private static byte[] der(X509Certificate c) {
@@ -52,6 +162,6 @@ public final class RevocationEndpoints implements AutoCloseable {
 
     @Override
     public void close() {
-        // the CRL scheduler stops here
+        scheduler.shutdownNow();
     }
 }
