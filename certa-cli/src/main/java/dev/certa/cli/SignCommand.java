@@ -47,6 +47,12 @@ final class SignCommand extends BaseCommand {
     @Option(names = "--force", description = "Replace existing files.")
     boolean force;
 
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "With --server: the one-time token from 'certa token' (else $CERTA_TOKEN).")
+    Optional<String> token = Optional.empty();
+
     @Override
     int execute() {
         Env env = env();
@@ -62,6 +68,9 @@ final class SignCommand extends BaseCommand {
         Path certPath = out.map(env::path).orElse(csrPath.resolveSibling(base + ".pem"));
         Path fullPath = fullchainOut.map(env::path).orElse(csrPath.resolveSibling(base + "-fullchain.pem"));
         OutputFiles files = new OutputFiles(force);
+        if (server.given(env)) {
+            return signOnline(env, csr, certPath, fullPath, files);
+        }
         IssuedCertificate issued = issuer().issue(request, ca.load(env));
         files.add(certPath, PemWriter.certificate(issued.certificate()).getBytes(StandardCharsets.US_ASCII));
         files.add(fullPath, PemWriter.certificates(issued.fullChain()).getBytes(StandardCharsets.US_ASCII));
@@ -72,6 +81,27 @@ final class SignCommand extends BaseCommand {
         out().println("  " + fullPath + "  (serve this one)");
         out().println("  serial " + c.getSerialNumber().toString(16));
         Summaries.warnings(out(), issued.warnings());
+        return 0;
+    }
+
+    /** Asks a 'certa serve' CA to sign, with a one-time token; writes the same files as offline signing. */
+    private int signOnline(Env env, dev.certa.core.csr.Csr csr, Path certPath, Path fullPath, OutputFiles files) {
+        if (!sans.isEmpty()) {
+            throw new dev.certa.core.error.CertaException(dev.certa.core.error.ErrorKind.USAGE,
+                    "--san cannot be used with --server: the names come from the token", "mint the token for every name you need");
+        }
+        String t = token.or(() -> Optional.ofNullable(env.variables().get("CERTA_TOKEN"))).orElseThrow(() ->
+                new dev.certa.core.error.CertaException(dev.certa.core.error.ErrorKind.USAGE, "signing with --server needs a token",
+                        "pass --token (mint one with 'certa token NAME --key PROVISIONER-KEY')"));
+        var body = CaClient.json().createObjectNode().put("token", t.trim()).put("csr", PemWriter.csr(csr)).put("profile", profile);
+        validity.ifPresent(v -> body.put("validity", v));
+        var reply = server.client(env, Optional.empty()).post("/sign", body, java.util.Map.of());
+        files.add(certPath, reply.get("certificate").asText().getBytes(StandardCharsets.US_ASCII));
+        files.add(fullPath, reply.get("fullchain").asText().getBytes(StandardCharsets.US_ASCII));
+        files.commit();
+        out().println("Issued by " + server.url(env) + ": serial " + reply.get("serial").asText() + ", valid until " + reply.get("notAfter").asText());
+        out().println("  " + certPath);
+        out().println("  " + fullPath + "  (serve this one)");
         return 0;
     }
 

@@ -1,0 +1,17 @@
+package dev.certa.cli;
+
+import dev.certa.core.io.OutputFiles;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** The CA's admin token, from --admin-token-file or CERTA_ADMIN_TOKEN; never printed. */
+final class AdminToken {
+    private AdminToken() {}
+
+    static Optional<String> read(Env env, Optional<String> file) {
+        if (file.isPresent()) {
+            return Optional.of(new String(OutputFiles.read(env.path(file.get())), StandardCharsets.US_ASCII).trim());
+        }
+        return Optional.ofNullable(env.variables().get("CERTA_ADMIN_TOKEN")).map(String::trim).filter(s -> !s.isEmpty());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.certa.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.certa.core.error.CertaException;
+import dev.certa.core.error.ErrorKind;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "certs", mixinStandardHelpOptions = true,
+        description = {"List certificates a 'certa serve' CA issued (admin).",
+            "Example: certa certs --name api.internal --status valid --server https://ca:8443 --admin-token-file certa-data/admin-token"})
+final class CertsCommand extends BaseCommand {
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
+    Optional<String> adminTokenFile = Optional.empty();
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Only certificates for this DNS name or IP address.")
+    Optional<String> name = Optional.empty();
+
+    @Option(names = "--status", paramLabel = "valid|revoked", description = "Only valid or only revoked certificates.")
+    Optional<String> status = Optional.empty();
+
+    @Option(names = "--limit", defaultValue = "100", description = "At most this many (1-1000, default 100).")
+    int limit;
+
+    @Option(names = "--json", description = "Print the server's JSON.")
+    boolean json;
+
+    @Override
+    int execute() {
+        Env env = env();
+        String token = AdminToken.read(env, adminTokenFile).orElseThrow(() -> new CertaException(ErrorKind.USAGE,
+                "listing certificates needs the admin token", "pass --admin-token-file FILE or set CERTA_ADMIN_TOKEN"));
+        List<String> q = new ArrayList<>();
+        name.ifPresent(n -> q.add("name=" + URLEncoder.encode(n, StandardCharsets.UTF_8)));
+        status.ifPresent(s -> q.add("status=" + URLEncoder.encode(s, StandardCharsets.UTF_8)));
+        q.add("limit=" + limit);
+        JsonNode reply = server.client(env, Optional.empty()).get("/certs?" + String.join("&", q), Map.of("Authorization", "Bearer " + token));
+        if (json) {
+            out().println(reply.toPrettyString());
+            return 0;
+        }
+        JsonNode certs = reply.get("certificates");
+        out().printf("%-34s %-8s %-21s %s%n", "SERIAL", "STATUS", "NOT AFTER", "NAMES");
+        for (JsonNode c : certs) {
+            List<String> names = new ArrayList<>();
+            c.get("names").forEach(n -> names.add(n.asText()));
+            out().printf("%-34s %-8s %-21s %s%n", c.get("serial").asText(), c.get("status").asText(), c.get("notAfter").asText(),
+                    String.join(", ", names));
+        }
+        out().println(certs.size() + " certificate" + (certs.size() == 1 ? "" : "s") + (reply.has("next") ? " (more: raise --limit)" : ""));
+        return 0;
+    }
+}
