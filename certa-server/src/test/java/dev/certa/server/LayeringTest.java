@@ -1,0 +1,56 @@
+package dev.certa.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The split by who may touch what: the front end ({@code http}, {@code api}) and the registration
+ * authority ({@code ra}) never reach the CA's key — no CA directory, no key loading, no signer, no
+ * certificate authority object. Only {@code signing} (and the start-up wiring) hold it.
+ */
+class LayeringTest {
+    private static final List<String> KEY_HOLDERS = List.of("import dev.certa.core.ca.", "import dev.certa.core.key.",
+            "import dev.certa.core.crypto.", "import dev.certa.core.issue.CertificateAuthority", "import dev.certa.core.issue.Issuer;",
+            "import dev.certa.core.revocation.CrlBuilder", "import dev.certa.core.revocation.OcspIssuer");
+
+    @Test
+    void theFrontEndAndTheRaNeverImportWhatHoldsTheCaKey() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String pkg : List.of("http", "api", "ra")) {
+            Path dir = Path.of("src/main/java/dev/certa/server", pkg);
+            assertThat(dir).isDirectory();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    for (String line : Files.readAllLines(f)) {
+                        if (KEY_HOLDERS.stream().anyMatch(line::startsWith) || line.contains("SigningService") && pkg.equals("ra")) {
+                            violations.add(f.getFileName() + ": " + line);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void theLibraryNeverImportsTheServer() throws IOException {
+        Path core = Path.of("../certa-core/src/main/java");
+        try (Stream<Path> files = Files.walk(core)) {
+            List<String> bad = files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+                try {
+                    return Files.readString(p).contains("import dev.certa.server") || Files.readString(p).contains("import dev.certa.store");
+                } catch (IOException e) {
+                    return true;
+                }
+            }).map(Path::toString).toList();
+            assertThat(bad).isEmpty();
+        }
+    }
+}
