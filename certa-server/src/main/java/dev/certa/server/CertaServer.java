@@ -150,7 +150,12 @@ public final class CertaServer implements AutoCloseable {
         new SigningApi(json, tokens, ra, signing, revocation, store.certificates(), new AdminAuth(adminToken), audit, meters)
                 .register(router);
         new PublicApi(json, root, ca.certificateAndChain(), store, meters).register(router);
-        RevocationEndpoints rev = RevocationEndpoints.create(config, withUrls, issuerId, store, revocation, clock, meters);
+        Optional<dev.certa.server.revocation.DelegatedResponders> delegate = config.delegatedOcsp()
+                ? Optional.of(key -> signing.issue(IssuanceRequest.forKey(key.getPublic(),
+                        DistinguishedNames.of(config.caName() + " OCSP Responder", config.caName()), List.of(),
+                        new Profile.OcspResponder()), "certa-serve", "issue-ocsp-responder").certificate())
+                : Optional.empty();
+        RevocationEndpoints rev = RevocationEndpoints.create(config, withUrls, issuerId, store, revocation, clock, meters, delegate);
         rev.register(router);
         closeables.add(rev);
 

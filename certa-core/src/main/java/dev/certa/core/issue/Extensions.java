@@ -13,7 +13,9 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AccessDescription;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -77,6 +79,9 @@ final class Extensions {
             out.add(EKU_SERVER);
         } else if (p.clientAuth()) {
             out.add(EKU_CLIENT);
+        } else if (p instanceof Profile.OcspResponder) {
+            out.add(extension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_OCSPSigning)));
+            out.add(extension(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, false, DERNull.INSTANCE));
         }
         out.add(extension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(d.subjectKey()))));
         out.add(extension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(authorityKeyId)));
@@ -87,7 +92,7 @@ final class Extensions {
         if (p instanceof Profile.IntermediateCa ica && !ica.nameConstraints().isEmpty()) {
             out.add(extension(Extension.nameConstraints, true, ica.nameConstraints().toExtension()));
         }
-        if (!(p instanceof Profile.RootCa) && !(p instanceof Profile.SelfSignedLeaf)) {
+        if (!(p instanceof Profile.RootCa) && !(p instanceof Profile.SelfSignedLeaf) && !(p instanceof Profile.OcspResponder)) {
             addUrls(out, urls);
         }
         return CertificateDer.tlv(SEQUENCE, out.toArray(byte[][]::new));
@@ -122,6 +127,7 @@ final class Extensions {
             case Profile.TlsClient c -> new BasicConstraints(false);
             case Profile.TlsServerClient sc -> new BasicConstraints(false);
             case Profile.SelfSignedLeaf ss -> new BasicConstraints(false);
+            case Profile.OcspResponder o -> new BasicConstraints(false);
         };
     }
 

@@ -17,11 +17,13 @@ import java.util.OptionalInt;
  *   <li>{@link TlsClient}: a client's certificate for mTLS (EKU clientAuth).
  *   <li>{@link TlsServerClient}: both, for services that are server and client at once.
  *   <li>{@link SelfSignedLeaf}: a server certificate signed by its own key — local development only.
+ *   <li>{@link OcspResponder}: a delegated OCSP responder's certificate (EKU OCSPSigning, with
+ *       id-pkix-ocsp-nocheck so clients need not check its own status); short-lived, re-issued often.
  * </ul>
  */
 public sealed interface Profile
         permits Profile.RootCa, Profile.IntermediateCa, Profile.TlsServer, Profile.TlsClient, Profile.TlsServerClient,
-                Profile.SelfSignedLeaf {
+                Profile.SelfSignedLeaf, Profile.OcspResponder {
 
     /** The name used on the command line and in records. */
     String id();
@@ -124,6 +126,19 @@ public sealed interface Profile
         @Override
         public Duration defaultValidity() {
             return Duration.ofDays(365);
+        }
+    }
+
+    /** A delegated OCSP responder (RFC 6960 §4.2.2.2): signs OCSP responses for its issuing CA, nothing else. */
+    record OcspResponder() implements Profile {
+        @Override
+        public String id() {
+            return "ocsp-responder";
+        }
+
+        @Override
+        public Duration defaultValidity() {
+            return Duration.ofDays(7);
         }
     }
 

@@ -87,6 +87,7 @@ public final class ConfigLoader {
                 duration(values, Settings.CRL_INTERVAL),
                 duration(values, Settings.CRL_LIFETIME),
                 duration(values, Settings.OCSP_LIFETIME),
+                delegatedOcsp(values.get(Settings.OCSP_RESPONDER.key())),
                 integer(values, Settings.MAX_BODY, 1024, 16 * 1024 * 1024),
                 path(values.get(Settings.AUDIT_LOG.key())),
                 path(values.get(Settings.ADMIN_TOKEN_FILE.key())),
@@ -171,6 +172,14 @@ public final class ConfigLoader {
         }
         int dot = key.lastIndexOf('.');
         return dot > "provisioner.".length() && PROVISIONER_FIELDS.contains(key.substring(dot + 1));
+    }
+
+    private boolean delegatedOcsp(String v) {
+        return switch (v) {
+            case "ca" -> false;
+            case "delegated" -> true;
+            default -> throw bad(Settings.OCSP_RESPONDER.key(), "'" + v + "' is neither ca nor delegated", "write ca or delegated");
+        };
     }
 
     private StoreConfig store(Map<String, String> values) {

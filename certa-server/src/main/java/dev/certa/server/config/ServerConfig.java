@@ -24,6 +24,7 @@ public record ServerConfig(
         Duration crlInterval,
         Duration crlLifetime,
         Duration ocspLifetime,
+        boolean delegatedOcsp,
         int maxBody,
         Path auditLog,
         Path adminTokenFile,
@@ -36,13 +37,13 @@ public record ServerConfig(
 
     public ServerConfig withPorts(int https, int http) {
         return new ServerConfig(dataDir, listen, https, http, publicHost, caDir, caName, caPasswordFile, store,
-                tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, maxBody, auditLog, adminTokenFile,
+                tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, delegatedOcsp, maxBody, auditLog, adminTokenFile,
                 renewAfterExpiry, provisioners);
     }
 
     public ServerConfig withProvisioners(List<ProvisionerConfig> p) {
         return new ServerConfig(dataDir, listen, httpsPort, httpPort, publicHost, caDir, caName, caPasswordFile, store,
-                tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, maxBody, auditLog, adminTokenFile,
+                tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, delegatedOcsp, maxBody, auditLog, adminTokenFile,
                 renewAfterExpiry, p);
     }
 }

@@ -36,6 +36,8 @@ public final class Settings {
             "nextUpdate - thisUpdate of each CRL", false);
     public static final Setting OCSP_LIFETIME = new Setting("ocsp.lifetime", "24h",
             "nextUpdate - thisUpdate of each OCSP response", false);
+    public static final Setting OCSP_RESPONDER = new Setting("ocsp.responder", "ca",
+            "who signs OCSP responses: ca (the issuing CA's key) or delegated (a 7-day OCSP-signing certificate the CA issues itself, re-issued before it expires)", false);
     public static final Setting MAX_BODY = new Setting("limits.max-body", "65536",
             "largest request body accepted, in bytes", false);
     public static final Setting AUDIT_LOG = new Setting("audit.log", "${data}/audit.log",
@@ -47,7 +49,7 @@ public final class Settings {
 
     public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
-            TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
+            TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
             RENEW_WINDOW);
 
     private Settings() {}

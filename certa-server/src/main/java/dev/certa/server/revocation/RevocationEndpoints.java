@@ -46,18 +46,20 @@ public final class RevocationEndpoints implements AutoCloseable {
     private static final Duration VERSION_POLL = Duration.ofSeconds(1);
     private final String issuerId;
     private final byte[] caDer;
-    private final OcspResponder ocsp;
+    private volatile OcspResponder ocsp;
+    private final ResponderFactory responders;
     private final CrlPublisher crl;
     private final CertaStore store;
     private final ScheduledExecutorService scheduler;
     private final Counter ocspAnswers;
     private volatile long seenVersion;
 
-    private RevocationEndpoints(String issuerId, byte[] caDer, OcspResponder ocsp, CrlPublisher crl, CertaStore store,
+    private RevocationEndpoints(String issuerId, byte[] caDer, ResponderFactory responders, CrlPublisher crl, CertaStore store,
             MeterRegistry meters) {
         this.issuerId = issuerId;
         this.caDer = caDer;
-        this.ocsp = ocsp;
+        this.responders = responders;
+        this.ocsp = responders.create();
         this.crl = crl;
         this.store = store;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -69,18 +71,24 @@ public final class RevocationEndpoints implements AutoCloseable {
         this.seenVersion = store.certificates().revocationVersion();
     }
 
+    /**
+     * @param delegate issues a delegated OCSP responder certificate (when {@code ocsp.responder = delegated});
+     *     empty: responses are signed with the CA's own key
+     */
     public static RevocationEndpoints create(ServerConfig config, CertificateAuthority ca, String issuerId, CertaStore store,
-            RevocationService revocation, Clock clock, MeterRegistry meters) {
+            RevocationService revocation, Clock clock, MeterRegistry meters, Optional<DelegatedResponders> delegate) {
         X509Certificate caCert = ca.certificate();
-        OcspResponseCache cache = new OcspResponseCache(1_000_000);
-        OcspResponder responder = new OcspResponder(List.of(OcspIssuer.of(ca)),
-                (issuer, serial) -> status(store, issuerId, serial), clock, config.ocspLifetime(), cache);
+        ResponderFactory factory = new ResponderFactory(ca, delegate, (issuer, serial) -> status(store, issuerId, serial), clock,
+                config.ocspLifetime());
         CrlPublisher crl = new CrlPublisher(ca, issuerId, store, clock, config.crlLifetime());
-        RevocationEndpoints e = new RevocationEndpoints(issuerId, der(caCert), responder, crl, store, meters);
+        RevocationEndpoints e = new RevocationEndpoints(issuerId, der(caCert), factory, crl, store, meters);
         revocation.onRevoked(serial -> {
-            cache.invalidate(serial);
+            e.ocsp.cache().invalidate(serial);
             crl.markStale();
         });
+        if (delegate.isPresent()) {
+            e.scheduler.scheduleWithFixedDelay(e::rotateResponder, 1, 1, TimeUnit.HOURS);
+        }
         e.scheduler.scheduleWithFixedDelay(e::pollVersion, VERSION_POLL.toMillis(), VERSION_POLL.toMillis(), TimeUnit.MILLISECONDS);
         long every = config.crlInterval().toMillis();
         e.scheduler.scheduleWithFixedDelay(e::scheduledCrl, every, every, TimeUnit.MILLISECONDS);
@@ -142,6 +150,22 @@ public final class RevocationEndpoints implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("cannot read the revocation version from the database: {}", e.getMessage());
         }
+    }
+
+    /** Re-issues the delegated responder certificate when it has less than half its life left. */
+    private void rotateResponder() {
+        try {
+            if (responders.needsRenewal(ocsp)) {
+                ocsp = responders.create();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot re-issue the OCSP responder certificate: {}", e.getMessage());
+        }
+    }
+
+    /** The OCSP responder's certificate when a delegated one signs, for tests and the banner. */
+    public Optional<X509Certificate> delegatedResponder() {
+        return responders.delegated(ocsp);
     }
 
     private void scheduledCrl() {

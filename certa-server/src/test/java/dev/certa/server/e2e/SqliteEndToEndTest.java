@@ -1,6 +1,7 @@
 package dev.certa.server.e2e;
 
 import dev.certa.server.testing.RunningCa;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +15,19 @@ class SqliteEndToEndTest {
     void tokenSignRenewRevokeThenOcspAndCrlSayRevoked() throws Exception {
         try (RunningCa ca = RunningCa.start(dir.resolve("data"))) {
             EndToEndScenario.run(ca, dir);
+        }
+    }
+
+    @Test
+    void withADelegatedOcspResponderOpensslStillVerifiesTheAnswers() throws Exception {
+        try (RunningCa ca = RunningCa.start(dir.resolve("delegated"), java.util.Map.of("ocsp.responder", "delegated"),
+                java.time.Clock.systemUTC())) {
+            Path work = Files.createDirectories(dir.resolve("work-delegated"));
+            EndToEndScenario.run(ca, work);
+            var text = dev.certa.core.testing.Tools.run(work, "openssl", "ocsp", "-issuer", "int.pem", "-cert", "first.pem", "-url",
+                    ca.info.httpUrl().toString().replace("localhost", "127.0.0.1") + "/ocsp", "-CAfile", "chain.pem", "-resp_text");
+            org.assertj.core.api.Assertions.assertThat(text.output()).as(text.output())
+                    .contains("Response verify OK", "CN=certa OCSP Responder", "OCSP Signing", "OCSP No Check", "first.pem: good");
         }
     }
 }
