@@ -10,6 +10,9 @@ public interface CertaStore extends AutoCloseable {
 
     TokenLedger tokens();
 
+    /** The ACME server's accounts, orders, authorizations, challenges and used nonces. */
+    AcmeLedger acme();
+
     Counters counters();
 
     ClusterLocks locks();

@@ -39,4 +39,12 @@ class PostgresStoreTest {
             return postgres();
         }
     }
+
+    @Nested
+    class Acme extends AcmeLedgerContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return postgres();
+        }
+    }
 }

@@ -63,4 +63,12 @@ class SqliteStoreTest {
             return sqlite();
         }
     }
+
+    @Nested
+    class Acme extends AcmeLedgerContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return sqlite();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.certa.store.jdbc;
 
+import dev.certa.store.AcmeLedger;
 import dev.certa.store.CertaStore;
 import dev.certa.store.CertificateLedger;
 import dev.certa.store.ClusterLocks;
@@ -24,6 +25,7 @@ public final class JdbcStore implements CertaStore {
     private final CertificateLedger certificates;
     private final TokenLedger tokens;
     private final Counters counters;
+    private final AcmeLedger acme;
 
     /**
      * @param resources closed after the writer, in this order (connection pools, the writer's connection)
@@ -37,6 +39,7 @@ public final class JdbcStore implements CertaStore {
         this.certificates = new JdbcCertificateLedger(writer, reads);
         this.tokens = new JdbcTokenLedger(writer);
         this.counters = new JdbcCounters(writer, reads);
+        this.acme = new JdbcAcmeLedger(writer, reads);
     }
 
     @Override
@@ -47,6 +50,11 @@ public final class JdbcStore implements CertaStore {
     @Override
     public TokenLedger tokens() {
         return tokens;
+    }
+
+    @Override
+    public AcmeLedger acme() {
+        return acme;
     }
 
     @Override

@@ -1,0 +1,73 @@
+package dev.certa.store;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ACME server's state, shared by every node: accounts, orders, authorizations, challenges, and
+ * the nonces already used. State changes are compare-and-set on the status, so two nodes racing on
+ * the same object (a challenge answered twice, an order finalized twice) cannot both win.
+ */
+public interface AcmeLedger {
+
+    /**
+     * Stores a new account unless one with the same key exists; returns the account that is stored
+     * for that key (the new one, or the existing one).
+     */
+    AcmeAccount createAccount(AcmeAccount account);
+
+    Optional<AcmeAccount> account(String id);
+
+    Optional<AcmeAccount> accountByKey(String keyThumbprint);
+
+    /** Replaces contacts and status; false when there is no such account. */
+    boolean updateAccount(String id, List<String> contacts, AcmeStatus status);
+
+    /** Stores an order with its (new) authorizations and their challenges, in one transaction. */
+    void createOrder(AcmeOrder order, List<AcmeAuthorization> authorizations);
+
+    Optional<AcmeOrder> order(String id);
+
+    /**
+     * Moves an order from {@code expected} to {@code status}, setting the error or the certificate's
+     * serial when given; false when its status was no longer {@code expected}.
+     */
+    boolean updateOrder(String id, AcmeStatus expected, AcmeStatus status, Optional<String> error,
+            Optional<BigInteger> certificateSerial);
+
+    /** The authorization with its challenges. */
+    Optional<AcmeAuthorization> authorization(String id);
+
+    /** Moves an authorization from {@code expected} to {@code status}; false when it had moved already. */
+    boolean updateAuthorization(String id, AcmeStatus expected, AcmeStatus status);
+
+    Optional<AcmeChallenge> challenge(String id);
+
+    /**
+     * Moves a challenge from {@code expected} to {@code status}, recording when and the error, if
+     * any; false when it had moved already.
+     */
+    boolean updateChallenge(String id, AcmeStatus expected, AcmeStatus status, Optional<Instant> validatedAt,
+            Optional<String> error);
+
+    /**
+     * The secret named {@code name}, shared by every node: the first caller's {@code candidate} is
+     * stored and every caller, on any node, gets the stored one.
+     */
+    byte[] sharedSecret(String name, byte[] candidate);
+
+    /**
+     * Marks a nonce used: {@code true} the first time for that id on any node, {@code false} after.
+     *
+     * @param expiresAt when the nonce expires; the entry may be purged after that
+     */
+    boolean redeemNonce(String nonceId, Instant expiresAt);
+
+    /** Deletes used nonces that expired before {@code now}; returns how many. */
+    int purgeNonces(Instant now);
+
+    /** The id of the account whose order got the certificate with this serial (revocation by account). */
+    Optional<String> accountOfCertificate(BigInteger serial);
+}

@@ -1,0 +1,322 @@
+package dev.certa.store.jdbc;
+
+import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeAuthorization;
+import dev.certa.store.AcmeChallenge;
+import dev.certa.store.AcmeLedger;
+import dev.certa.store.AcmeOrder;
+import dev.certa.store.AcmeStatus;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * ACME state over the shared schema. Every change is one statement whose {@code WHERE status = ?}
+ * (or primary key) decides between racing nodes; creations go through the group committer like
+ * every other write.
+ */
+public final class JdbcAcmeLedger implements AcmeLedger {
+    private static final String ACCOUNT_COLUMNS = "id, key_thumbprint, jwk, contacts, status, created_at";
+    private static final String ORDER_COLUMNS = "id, account_id, status, identifiers, authorization_ids, expires_at, error,"
+            + " certificate_serial, created_at";
+    private static final String CHALLENGE_COLUMNS = "id, authorization_id, type, token, status, validated_at, error";
+
+    private final GroupCommitter writer;
+    private final Reads reads;
+
+    public JdbcAcmeLedger(GroupCommitter writer, Reads reads) {
+        this.writer = writer;
+        this.reads = reads;
+    }
+
+    @Override
+    public AcmeAccount createAccount(AcmeAccount a) {
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_accounts (" + ACCOUNT_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_thumbprint) DO NOTHING")) {
+                ps.setString(1, a.id());
+                ps.setString(2, a.keyThumbprint());
+                ps.setString(3, a.jwk());
+                ps.setString(4, Columns.names(a.contacts()));
+                ps.setString(5, a.status().word());
+                ps.setLong(6, Columns.micros(a.createdAt()));
+                ps.executeUpdate();
+            }
+            return oneAccount(c, "key_thumbprint", a.keyThumbprint()).orElseThrow();
+        });
+    }
+
+    @Override
+    public Optional<AcmeAccount> account(String id) {
+        return reads.run("read an ACME account", c -> oneAccount(c, "id", id));
+    }
+
+    @Override
+    public Optional<AcmeAccount> accountByKey(String keyThumbprint) {
+        return reads.run("find an ACME account by key", c -> oneAccount(c, "key_thumbprint", keyThumbprint));
+    }
+
+    @Override
+    public boolean updateAccount(String id, List<String> contacts, AcmeStatus status) {
+        String joined = Columns.names(contacts);
+        return writer.write(c -> update(c, "UPDATE acme_accounts SET contacts = ?, status = ? WHERE id = ?", joined,
+                status.word(), id) == 1);
+    }
+
+    @Override
+    public void createOrder(AcmeOrder o, List<AcmeAuthorization> authorizations) {
+        writer.write(c -> {
+            for (AcmeAuthorization a : authorizations) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_authorizations (id, account_id, identifier,"
+                        + " status, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    ps.setString(1, a.id());
+                    ps.setString(2, a.accountId());
+                    ps.setString(3, a.identifier());
+                    ps.setString(4, a.status().word());
+                    ps.setLong(5, Columns.micros(a.expiresAt()));
+                    ps.setLong(6, Columns.micros(a.createdAt()));
+                    ps.executeUpdate();
+                }
+                int position = 0;
+                for (AcmeChallenge ch : a.challenges()) {
+                    try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_challenges (id, authorization_id,"
+                            + " position, type, token, status, validated_at, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        ps.setString(1, ch.id());
+                        ps.setString(2, a.id());
+                        ps.setInt(3, position++);
+                        ps.setString(4, ch.type());
+                        ps.setString(5, ch.token());
+                        ps.setString(6, ch.status().word());
+                        setInstant(ps, 7, ch.validatedAt());
+                        setText(ps, 8, ch.error());
+                        ps.executeUpdate();
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_orders (" + ORDER_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, o.id());
+                ps.setString(2, o.accountId());
+                ps.setString(3, o.status().word());
+                ps.setString(4, Columns.names(o.identifiers()));
+                ps.setString(5, Columns.names(o.authorizationIds()));
+                ps.setLong(6, Columns.micros(o.expiresAt()));
+                setText(ps, 7, o.error());
+                setText(ps, 8, o.certificateSerial().map(Columns::serial));
+                ps.setLong(9, Columns.micros(o.createdAt()));
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<AcmeOrder> order(String id) {
+        return reads.run("read an ACME order", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM acme_orders WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(order(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean updateOrder(String id, AcmeStatus expected, AcmeStatus status, Optional<String> error,
+            Optional<BigInteger> certificateSerial) {
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE acme_orders SET status = ?,"
+                    + " error = COALESCE(?, error), certificate_serial = COALESCE(?, certificate_serial)"
+                    + " WHERE id = ? AND status = ?")) {
+                ps.setString(1, status.word());
+                setText(ps, 2, error);
+                setText(ps, 3, certificateSerial.map(Columns::serial));
+                ps.setString(4, id);
+                ps.setString(5, expected.word());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<AcmeAuthorization> authorization(String id) {
+        return reads.run("read an ACME authorization", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, account_id, identifier, status, expires_at, created_at"
+                    + " FROM acme_authorizations WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new AcmeAuthorization(rs.getString(1), rs.getString(2), rs.getString(3),
+                            AcmeStatus.ofWord(rs.getString(4)), Columns.instant(rs.getLong(5)), Columns.instant(rs.getLong(6)),
+                            challenges(c, id)));
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean updateAuthorization(String id, AcmeStatus expected, AcmeStatus status) {
+        return writer.write(c -> update(c, "UPDATE acme_authorizations SET status = ? WHERE id = ? AND status = ?",
+                status.word(), id, expected.word()) == 1);
+    }
+
+    @Override
+    public Optional<AcmeChallenge> challenge(String id) {
+        return reads.run("read an ACME challenge", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CHALLENGE_COLUMNS + " FROM acme_challenges WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(challenge(rs)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean updateChallenge(String id, AcmeStatus expected, AcmeStatus status, Optional<Instant> validatedAt,
+            Optional<String> error) {
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?,"
+                    + " validated_at = COALESCE(?, validated_at), error = COALESCE(?, error) WHERE id = ? AND status = ?")) {
+                ps.setString(1, status.word());
+                setInstant(ps, 2, validatedAt);
+                setText(ps, 3, error);
+                ps.setString(4, id);
+                ps.setString(5, expected.word());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public byte[] sharedSecret(String name, byte[] candidate) {
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO acme_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+                ps.setString(1, name);
+                ps.setBytes(2, candidate);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM acme_secrets WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBytes(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean redeemNonce(String nonceId, Instant expiresAt) {
+        long expires = Columns.micros(expiresAt);
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_used_nonces (nonce_id, expires_at)"
+                    + " VALUES (?, ?) ON CONFLICT (nonce_id) DO NOTHING")) {
+                ps.setString(1, nonceId);
+                ps.setLong(2, expires);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public int purgeNonces(Instant now) {
+        long cutoff = Columns.micros(now);
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM acme_used_nonces WHERE expires_at < ?")) {
+                ps.setLong(1, cutoff);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<String> accountOfCertificate(BigInteger serial) {
+        String column = Columns.serial(serial);
+        return reads.run("find the ACME account of a certificate", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT account_id FROM acme_orders WHERE certificate_serial = ?")) {
+                ps.setString(1, column);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    private static Optional<AcmeAccount> oneAccount(Connection c, String column, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM acme_accounts WHERE " + column + " = ?")) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new AcmeAccount(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Columns.names(rs.getString(4)), AcmeStatus.ofWord(rs.getString(5)), Columns.instant(rs.getLong(6))));
+            }
+        }
+    }
+
+    private static List<AcmeChallenge> challenges(Connection c, String authorizationId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHALLENGE_COLUMNS
+                + " FROM acme_challenges WHERE authorization_id = ? ORDER BY position")) {
+            ps.setString(1, authorizationId);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<AcmeChallenge> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(challenge(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static AcmeChallenge challenge(ResultSet rs) throws SQLException {
+        long validated = rs.getLong(6);
+        Optional<Instant> validatedAt = rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(validated));
+        return new AcmeChallenge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                AcmeStatus.ofWord(rs.getString(5)), validatedAt, Optional.ofNullable(rs.getString(7)));
+    }
+
+    private static AcmeOrder order(ResultSet rs) throws SQLException {
+        return new AcmeOrder(rs.getString(1), rs.getString(2), AcmeStatus.ofWord(rs.getString(3)),
+                Columns.names(rs.getString(4)), Columns.names(rs.getString(5)), Columns.instant(rs.getLong(6)),
+                Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)).map(Columns::serial),
+                Columns.instant(rs.getLong(9)));
+    }
+
+    private static int update(Connection c, String sql, String... values) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                ps.setString(i + 1, values[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void setText(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(index, value.get());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setLong(index, Columns.micros(value.get()));
+        } else {
+            ps.setNull(index, Types.BIGINT);
+        }
+    }
+}

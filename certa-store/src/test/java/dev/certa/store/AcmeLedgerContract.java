@@ -1,0 +1,113 @@
+package dev.certa.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What every store must do for the ACME server; run against SQLite and PostgreSQL. */
+abstract class AcmeLedgerContract extends StoreContract {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static AcmeAccount account(String id, String thumbprint) {
+        return new AcmeAccount(id, thumbprint, "{\"kty\":\"EC\"}", List.of("mailto:ops@example.com"), AcmeStatus.VALID, T0);
+    }
+
+    private AcmeOrder orderWithTwoNames(String accountId) {
+        var challenges = List.of(
+                new AcmeChallenge("c1", "a1", "http-01", "tok1", AcmeStatus.PENDING, Optional.empty(), Optional.empty()),
+                new AcmeChallenge("c2", "a1", "dns-01", "tok2", AcmeStatus.PENDING, Optional.empty(), Optional.empty()));
+        var a1 = new AcmeAuthorization("a1", accountId, "dns:a.example.com", AcmeStatus.PENDING, T0.plusSeconds(3600), T0, challenges);
+        var a2 = new AcmeAuthorization("a2", accountId, "ip:192.0.2.1", AcmeStatus.PENDING, T0.plusSeconds(3600), T0, List.of());
+        var order = new AcmeOrder("o1", accountId, AcmeStatus.PENDING, List.of("dns:a.example.com", "ip:192.0.2.1"),
+                List.of("a1", "a2"), T0.plusSeconds(3600), Optional.empty(), Optional.empty(), T0);
+        store.acme().createOrder(order, List.of(a1, a2));
+        return order;
+    }
+
+    @Test
+    void oneAccountPerKeyTheFirstWins() {
+        AcmeAccount first = store.acme().createAccount(account("acc1", "thumb"));
+        AcmeAccount second = store.acme().createAccount(account("acc2", "thumb"));
+
+        assertThat(first.id()).isEqualTo("acc1");
+        assertThat(second).isEqualTo(first);
+        assertThat(store.acme().accountByKey("thumb")).contains(first);
+        assertThat(store.acme().account("acc2")).isEmpty();
+    }
+
+    @Test
+    void accountsAreUpdated() {
+        store.acme().createAccount(account("acc1", "thumb"));
+
+        assertThat(store.acme().updateAccount("acc1", List.of(), AcmeStatus.DEACTIVATED)).isTrue();
+        assertThat(store.acme().updateAccount("nope", List.of(), AcmeStatus.DEACTIVATED)).isFalse();
+        AcmeAccount read = store.acme().account("acc1").orElseThrow();
+        assertThat(read.contacts()).isEmpty();
+        assertThat(read.status()).isEqualTo(AcmeStatus.DEACTIVATED);
+    }
+
+    @Test
+    void anOrderIsStoredWithItsAuthorizationsAndChallenges() {
+        store.acme().createAccount(account("acc1", "thumb"));
+        AcmeOrder order = orderWithTwoNames("acc1");
+
+        assertThat(store.acme().order("o1")).contains(order);
+        AcmeAuthorization a1 = store.acme().authorization("a1").orElseThrow();
+        assertThat(a1.identifier()).isEqualTo("dns:a.example.com");
+        assertThat(a1.challenges()).extracting(AcmeChallenge::type).containsExactly("http-01", "dns-01");
+        assertThat(store.acme().challenge("c2").orElseThrow().token()).isEqualTo("tok2");
+        assertThat(store.acme().authorization("a2").orElseThrow().challenges()).isEmpty();
+    }
+
+    @Test
+    void stateChangesAreCompareAndSet() {
+        store.acme().createAccount(account("acc1", "thumb"));
+        orderWithTwoNames("acc1");
+
+        assertThat(store.acme().updateChallenge("c1", AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())).isTrue();
+        assertThat(store.acme().updateChallenge("c1", AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())).isFalse();
+        assertThat(store.acme().updateChallenge("c1", AcmeStatus.PROCESSING, AcmeStatus.INVALID, Optional.of(T0),
+                Optional.of("{\"type\":\"x\"}"))).isTrue();
+        AcmeChallenge c1 = store.acme().challenge("c1").orElseThrow();
+        assertThat(c1.status()).isEqualTo(AcmeStatus.INVALID);
+        assertThat(c1.validatedAt()).contains(T0);
+        assertThat(c1.error()).contains("{\"type\":\"x\"}");
+
+        assertThat(store.acme().updateAuthorization("a1", AcmeStatus.PENDING, AcmeStatus.VALID)).isTrue();
+        assertThat(store.acme().updateAuthorization("a1", AcmeStatus.PENDING, AcmeStatus.INVALID)).isFalse();
+
+        assertThat(store.acme().updateOrder("o1", AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())).isTrue();
+        assertThat(store.acme().updateOrder("o1", AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())).isFalse();
+        assertThat(store.acme().updateOrder("o1", AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.empty(),
+                Optional.of(BigInteger.valueOf(0xabcdef)))).isTrue();
+        assertThat(store.acme().order("o1").orElseThrow().certificateSerial()).contains(BigInteger.valueOf(0xabcdef));
+        assertThat(store.acme().accountOfCertificate(BigInteger.valueOf(0xabcdef))).contains("acc1");
+        assertThat(store.acme().accountOfCertificate(BigInteger.TEN)).isEmpty();
+    }
+
+    @Test
+    void aNonceIsRedeemedOnceAcrossNodes() throws Exception {
+        CertaStore other = open();
+        List<Boolean> results = Concurrently.run(8, i -> () -> (i % 2 == 0 ? store : other).acme()
+                .redeemNonce("n1", T0.plusSeconds(60)));
+
+        assertThat(results).containsOnlyOnce(true);
+        assertThat(other.acme().redeemNonce("n2", T0)).isTrue();
+        assertThat(store.acme().purgeNonces(T0.plusSeconds(1))).isEqualTo(1);
+        assertThat(store.acme().redeemNonce("n2", T0)).isTrue(); // purged: only expired ids ever are
+    }
+
+    @Test
+    void aSharedSecretIsTheFirstNodesCandidate() {
+        CertaStore other = open();
+        byte[] first = store.acme().sharedSecret("nonce-key", new byte[] {1, 2, 3});
+        byte[] second = other.acme().sharedSecret("nonce-key", new byte[] {9, 9, 9});
+
+        assertThat(first).containsExactly(1, 2, 3);
+        assertThat(second).containsExactly(1, 2, 3);
+    }
+}
