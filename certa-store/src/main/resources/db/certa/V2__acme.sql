@@ -6,12 +6,13 @@
 -- Accounts, found by URL id or by the SHA-256 thumbprint (RFC 7638) of their key: one account per key.
 CREATE TABLE acme_accounts (
     id             TEXT   NOT NULL PRIMARY KEY,
-    key_thumbprint TEXT   NOT NULL UNIQUE,
+    key_thumbprint TEXT   NOT NULL,
     jwk            TEXT   NOT NULL,   -- the public key as a JSON Web Key
     contacts       TEXT   NOT NULL,   -- mailto: URLs, one per line
     status         TEXT   NOT NULL,
     created_at     BIGINT NOT NULL
 );
+CREATE UNIQUE INDEX acme_accounts_key ON acme_accounts (key_thumbprint);
 
 -- Orders: the identifiers asked for ("dns:example.com", "ip:192.0.2.1"), their authorizations' ids in
 -- the same order, and once valid the serial of the certificate issued for them.

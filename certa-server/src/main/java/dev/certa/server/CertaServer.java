@@ -158,6 +158,9 @@ public final class CertaServer implements AutoCloseable {
         RevocationEndpoints rev = RevocationEndpoints.create(config, withUrls, issuerId, store, revocation, clock, meters, delegate);
         rev.register(router);
         closeables.add(rev);
+        if (config.acme().enabled()) {
+            closeables.add(AcmeWiring.register(config.acme(), httpsBase, store, signing, revocation, router, clock, random));
+        }
 
         jetty.addConnector(https);
         jetty.addConnector(http);

@@ -23,15 +23,36 @@ class LayeringTest {
     @Test
     void theFrontEndAndTheRaNeverImportWhatHoldsTheCaKey() throws IOException {
         List<String> violations = new ArrayList<>();
-        for (String pkg : List.of("http", "api", "ra")) {
+        for (String pkg : List.of("http", "api", "ra", "acme")) {
             Path dir = Path.of("src/main/java/dev/certa/server", pkg);
             assertThat(dir).isDirectory();
-            try (Stream<Path> files = Files.list(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
                     for (String line : Files.readAllLines(f)) {
                         if (KEY_HOLDERS.stream().anyMatch(line::startsWith) || line.contains("SigningService") && pkg.equals("ra")) {
                             violations.add(f.getFileName() + ": " + line);
                         }
+                    }
+                }
+            }
+        }
+        assertThat(violations).isEmpty();
+    }
+
+    /** The validation authority talks to the Internet: it must not be able to sign anything. */
+    @Test
+    void theValidationAuthorityHoldsNoKeyAndCannotSign() throws IOException {
+        List<String> forbidden = List.of("import dev.certa.server.signing", "import dev.certa.core.key", "import dev.certa.core.ca",
+                "import dev.certa.core.issue", "import dev.certa.core.crypto", "import dev.certa.server.ra", "import dev.certa.server.acme",
+                "import dev.certa.store");
+        Path dir = Path.of("src/main/java/dev/certa/server/va");
+        assertThat(dir).isDirectory();
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                for (String line : Files.readAllLines(f)) {
+                    if (forbidden.stream().anyMatch(line::startsWith) || line.contains("SigningService")) {
+                        violations.add(f.getFileName() + ": " + line);
                     }
                 }
             }

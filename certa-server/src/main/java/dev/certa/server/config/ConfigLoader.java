@@ -92,7 +92,8 @@ public final class ConfigLoader {
                 path(values.get(Settings.AUDIT_LOG.key())),
                 path(values.get(Settings.ADMIN_TOKEN_FILE.key())),
                 values.get(Settings.RENEW_WINDOW.key()).equals("0s") ? Duration.ZERO : duration(values, Settings.RENEW_WINDOW),
-                provisioners(props));
+                provisioners(props),
+                acme(values));
         return new Loaded(config, lines, file);
     }
 
@@ -179,6 +180,36 @@ public final class ConfigLoader {
             case "ca" -> false;
             case "delegated" -> true;
             default -> throw bad(Settings.OCSP_RESPONDER.key(), "'" + v + "' is neither ca nor delegated", "write ca or delegated");
+        };
+    }
+
+    private AcmeConfig acme(Map<String, String> values) {
+        String terms = values.get(Settings.ACME_TERMS.key()).trim();
+        return new AcmeConfig(bool(values, Settings.ACME_ENABLED), terms.isEmpty() ? Optional.empty() : Optional.of(terms),
+                duration(values, Settings.ACME_VALIDITY), integer(values, Settings.HTTP01_PORT, 1, 65535),
+                resolver(values.get(Settings.DNS_RESOLVER.key()).trim()), bool(values, Settings.ALLOW_PRIVATE));
+    }
+
+    private Optional<java.net.InetSocketAddress> resolver(String v) {
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\[?([^\\]]+?)\\]?(?::(\\d{1,5}))?").matcher(v);
+        if (!m.matches() || v.chars().filter(c -> c == ':').count() > 1 && !v.startsWith("[")) {
+            throw bad(Settings.DNS_RESOLVER.key(), "'" + v + "' is not host:port", "write it like 10.0.0.53:53 or [::1]:53");
+        }
+        int port = m.group(2) == null ? 53 : Integer.parseInt(m.group(2));
+        if (port < 1 || port > 65535) {
+            throw bad(Settings.DNS_RESOLVER.key(), "'" + v + "' has no valid port", "use a port from 1 to 65535");
+        }
+        return Optional.of(new java.net.InetSocketAddress(m.group(1), port));
+    }
+
+    private boolean bool(Map<String, String> values, Setting s) {
+        return switch (values.get(s.key()).trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw bad(s.key(), "'" + values.get(s.key()) + "' is neither true nor false", "write true or false");
         };
     }
 

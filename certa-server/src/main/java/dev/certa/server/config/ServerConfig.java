@@ -29,7 +29,8 @@ public record ServerConfig(
         Path auditLog,
         Path adminTokenFile,
         Duration renewAfterExpiry,
-        List<ProvisionerConfig> provisioners) {
+        List<ProvisionerConfig> provisioners,
+        AcmeConfig acme) {
 
     public ServerConfig {
         provisioners = List.copyOf(provisioners);
@@ -38,12 +39,12 @@ public record ServerConfig(
     public ServerConfig withPorts(int https, int http) {
         return new ServerConfig(dataDir, listen, https, http, publicHost, caDir, caName, caPasswordFile, store,
                 tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, delegatedOcsp, maxBody, auditLog, adminTokenFile,
-                renewAfterExpiry, provisioners);
+                renewAfterExpiry, provisioners, acme);
     }
 
     public ServerConfig withProvisioners(List<ProvisionerConfig> p) {
         return new ServerConfig(dataDir, listen, httpsPort, httpPort, publicHost, caDir, caName, caPasswordFile, store,
                 tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, delegatedOcsp, maxBody, auditLog, adminTokenFile,
-                renewAfterExpiry, p);
+                renewAfterExpiry, p, acme);
     }
 }

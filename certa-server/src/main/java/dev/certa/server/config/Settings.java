@@ -46,11 +46,23 @@ public final class Settings {
             "file with the admin bearer token (created on first start, mode 0600) for /revoke and /certs", false);
     public static final Setting RENEW_WINDOW = new Setting("renew.after-expiry", "0s",
             "how long after expiry a certificate may still be renewed over mTLS (0s: never)", false);
+    public static final Setting ACME_ENABLED = new Setting("acme.enabled", "true",
+            "serve ACME (RFC 8555) at https://<public-host>:<https-port>/acme/directory: true or false", false);
+    public static final Setting ACME_TERMS = new Setting("acme.terms-of-service", "",
+            "URL of terms new ACME accounts must agree to; empty: none asked", false);
+    public static final Setting ACME_VALIDITY = new Setting("acme.certificate-validity", "90d",
+            "lifetime of certificates issued through ACME", false);
+    public static final Setting HTTP01_PORT = new Setting("validation.http-01-port", "80",
+            "port http-01 validation fetches /.well-known/acme-challenge/TOKEN from (80 by the RFC; another only for tests)", false);
+    public static final Setting DNS_RESOLVER = new Setting("validation.dns-resolver", "",
+            "DNS server (host:port or host) validation asks for A/AAAA and TXT records; empty: the system's", false);
+    public static final Setting ALLOW_PRIVATE = new Setting("validation.allow-private-addresses", "false",
+            "let validation contact loopback, private and link-local addresses (off: requesters cannot point the CA at internal networks)", false);
 
     public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
             TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
-            RENEW_WINDOW);
+            RENEW_WINDOW, ACME_ENABLED, ACME_TERMS, ACME_VALIDITY, HTTP01_PORT, DNS_RESOLVER, ALLOW_PRIVATE);
 
     private Settings() {}
 

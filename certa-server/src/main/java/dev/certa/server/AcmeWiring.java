@@ -1,0 +1,48 @@
+package dev.certa.server;
+
+import dev.certa.server.acme.AcmeFrontEnd;
+import dev.certa.server.config.AcmeConfig;
+import dev.certa.server.http.Router;
+import dev.certa.server.ra.acme.AcmeAccounts;
+import dev.certa.server.ra.acme.AcmeCertificates;
+import dev.certa.server.ra.acme.AcmeOrders;
+import dev.certa.server.ra.acme.AcmePolicy;
+import dev.certa.server.ra.acme.AcmeRa;
+import dev.certa.server.ra.acme.AcmeValidations;
+import dev.certa.server.revocation.RevocationService;
+import dev.certa.server.signing.SigningService;
+import dev.certa.server.va.ValidationAuthority;
+import dev.certa.server.va.ValidationSettings;
+import dev.certa.store.CertaStore;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Puts the ACME server together: front end → RA → (VA, signer through a one-method seam). Only here do
+ * the RA and the signing service meet.
+ */
+final class AcmeWiring {
+    private static final Duration ORDER_LIFETIME = Duration.ofDays(7);
+
+    private AcmeWiring() {}
+
+    /** Registers the ACME routes; returns the validation authority, to close at shutdown. */
+    static ValidationAuthority register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
+            RevocationService revocation, Router router, Clock clock, SecureRandom random) {
+        ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.resolver(),
+                config.allowPrivateAddresses()));
+        AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, config.certificateValidity(), "server");
+        List<X509Certificate> issuerChain = signing.caChain().stream()
+                .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
+        AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
+                new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"), clock, random,
+                        policy),
+                new AcmeValidations(store.acme(), va, clock),
+                new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain));
+        new AcmeFrontEnd(httpsBase, store.acme(), ra, policy, clock, random).register(router);
+        return va;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.certa.server.acme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certa.server.http.ApiRequest;
+import dev.certa.server.http.Endpoint;
+import dev.certa.server.http.Reply;
+import dev.certa.server.http.Router;
+import dev.certa.server.ra.acme.AcmeAccounts;
+import dev.certa.server.ra.acme.AcmeError;
+import dev.certa.server.ra.acme.AcmeException;
+import dev.certa.server.ra.acme.AcmePolicy;
+import dev.certa.server.ra.acme.AcmeRa;
+import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeLedger;
+import java.time.Clock;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ACME server's front end (RFC 8555), under {@code /acme/} on the HTTPS port: the directory, nonces,
+ * and accounts here; orders, authorizations, challenges, certificates and revocation in
+ * {@link OrderEndpoints}. Every request but the directory and newNonce is a JWS POST that
+ * {@link JwsVerifier} checks before anything else happens.
+ */
+public final class AcmeFrontEnd {
+    private static final Duration NONCE_LIFETIME = Duration.ofHours(1);
+    private final AcmeUrls urls;
+    private final AcmeJson json;
+    private final AcmeReplies replies;
+    private final JwsVerifier verifier;
+    private final AcmeRa ra;
+    private final AcmePolicy policy;
+
+    public AcmeFrontEnd(String httpsBase, AcmeLedger ledger, AcmeRa ra, AcmePolicy policy, Clock clock, SecureRandom random) {
+        this.urls = new AcmeUrls(httpsBase);
+        Nonces nonces = new Nonces(ledger, clock, random, NONCE_LIFETIME);
+        this.json = new AcmeJson(urls);
+        this.replies = new AcmeReplies(json, urls, nonces);
+        this.verifier = new JwsVerifier(ledger, nonces, urls);
+        this.ra = ra;
+        this.policy = policy;
+    }
+
+    /** The directory URL clients are configured with. */
+    public String directoryUrl() {
+        return urls.url(AcmeUrls.DIRECTORY);
+    }
+
+    public void register(Router router) {
+        router.add("GET", AcmeUrls.DIRECTORY, "acme-directory", acme(r -> replies.resource(200, directory())));
+        router.add("HEAD", AcmeUrls.NEW_NONCE, "acme-new-nonce", acme(r -> Reply.of(200, "text/plain", new byte[0])));
+        router.add("GET", AcmeUrls.NEW_NONCE, "acme-new-nonce", acme(r -> Reply.of(204, "text/plain", new byte[0])));
+        router.add("POST", AcmeUrls.NEW_ACCOUNT, "acme-new-account", acme(this::newAccount));
+        router.add("POST", AcmeUrls.ACCOUNT + "*", "acme-account", acme(this::account));
+        new OrderEndpoints(urls, json, replies, verifier, ra).register(router, this::acme);
+    }
+
+    /** Wraps an endpoint: ACME problems as documents, and the nonce and index link on every answer. */
+    Endpoint acme(Endpoint inner) {
+        return request -> {
+            Reply r;
+            try {
+                r = inner.handle(request);
+            } catch (AcmeException e) {
+                r = replies.problem(e);
+            }
+            return replies.finish(r);
+        };
+    }
+
+    private ObjectNode directory() {
+        ObjectNode d = json.object();
+        d.put("newNonce", urls.url(AcmeUrls.NEW_NONCE));
+        d.put("newAccount", urls.url(AcmeUrls.NEW_ACCOUNT));
+        d.put("newOrder", urls.url(AcmeUrls.NEW_ORDER));
+        d.put("revokeCert", urls.url(AcmeUrls.REVOKE_CERT));
+        ObjectNode meta = d.putObject("meta");
+        policy.termsOfService().ifPresent(t -> meta.put("termsOfService", t));
+        meta.put("externalAccountRequired", false);
+        return d;
+    }
+
+    private Reply newAccount(ApiRequest request) {
+        VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.JWK);
+        JsonNode p = jws.payload().orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, "newAccount needs a JSON payload"));
+        AcmeAccounts.Registration reg = ra.accounts().register(jws.keyThumbprint(), jws.key().toPublicJWK().toJSONString(),
+                contacts(p).orElse(List.of()), p.path("termsOfServiceAgreed").asBoolean(false),
+                p.path("onlyReturnExisting").asBoolean(false));
+        String location = urls.url(AcmeUrls.ACCOUNT, reg.account().id());
+        return replies.resource(reg.created() ? 201 : 200, json.account(reg.account())).withHeader("Location", location);
+    }
+
+    private Reply account(ApiRequest request) {
+        VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.KID);
+        AcmeAccount a = jws.requireAccount();
+        if (!AcmeUrls.idOf(request.path(), AcmeUrls.ACCOUNT).equals(a.id())) {
+            throw new AcmeException(AcmeError.UNAUTHORIZED, "the request is signed for another account than " + request.path());
+        }
+        if (jws.payload().isPresent()) {
+            JsonNode p = jws.payload().get();
+            a = ra.accounts().update(a, contacts(p), AcmeJson.text(p, "status"));
+        }
+        return replies.resource(200, json.account(a)).withHeader("Location", urls.url(AcmeUrls.ACCOUNT, a.id()));
+    }
+
+    private static Optional<List<String>> contacts(JsonNode p) {
+        JsonNode c = p.get("contact");
+        if (c == null || c.isNull()) {
+            return Optional.empty();
+        }
+        if (!c.isArray()) {
+            throw new AcmeException(AcmeError.MALFORMED, "\"contact\" must be an array of URLs");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode n : c) {
+            if (!n.isTextual()) {
+                throw new AcmeException(AcmeError.MALFORMED, "\"contact\" must be an array of URLs");
+            }
+            out.add(n.asText());
+        }
+        return Optional.of(out);
+    }
+}

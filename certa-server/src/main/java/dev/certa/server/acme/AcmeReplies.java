@@ -1,0 +1,47 @@
+package dev.certa.server.acme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certa.server.http.Reply;
+import dev.certa.server.ra.acme.AcmeException;
+
+/** Replies as ACME wants them: JSON resources, problem documents, and the headers every answer carries. */
+final class AcmeReplies {
+    static final String JSON = "application/json";
+    static final String PROBLEM = "application/problem+json";
+    private final AcmeJson json;
+    private final AcmeUrls urls;
+    private final Nonces nonces;
+
+    AcmeReplies(AcmeJson json, AcmeUrls urls, Nonces nonces) {
+        this.json = json;
+        this.urls = urls;
+        this.nonces = nonces;
+    }
+
+    Reply resource(int status, JsonNode body) {
+        return Reply.of(status, JSON, json.bytes(body));
+    }
+
+    Reply created(JsonNode body, String location) {
+        return resource(201, body).withHeader("Location", location);
+    }
+
+    Reply problem(AcmeException e) {
+        ObjectNode n = json.object();
+        n.put("type", e.error().type());
+        n.put("detail", e.detail());
+        n.put("status", e.status());
+        if (e.error() == dev.certa.server.ra.acme.AcmeError.BAD_SIGNATURE_ALGORITHM) {
+            n.putArray("algorithms").add("ES256").add("ES384").add("RS256").add("EdDSA");
+        }
+        return Reply.of(e.status(), PROBLEM, json.bytes(n));
+    }
+
+    /** Adds what every ACME answer carries: a fresh nonce (RFC 8555 6.5) and the directory link (7.1). */
+    Reply finish(Reply r) {
+        Reply withNonce = r.withHeader("Replay-Nonce", nonces.next());
+        return r.headers().containsKey("Link") ? withNonce // one Link per answer: a resource's "up" wins
+                : withNonce.withHeader("Link", "<" + urls.url(AcmeUrls.DIRECTORY) + ">;rel=\"index\"");
+    }
+}

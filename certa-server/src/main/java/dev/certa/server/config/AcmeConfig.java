@@ -1,0 +1,13 @@
+package dev.certa.server.config;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The ACME server's configuration (see {@link Settings}: {@code acme.*} and {@code validation.*}).
+ *
+ * @param resolver the DNS server validation asks; empty: the system's
+ */
+public record AcmeConfig(boolean enabled, Optional<String> termsOfService, Duration certificateValidity, int http01Port,
+        Optional<InetSocketAddress> resolver, boolean allowPrivateAddresses) {}

@@ -1,0 +1,86 @@
+package dev.certa.server.ra.acme;
+
+import dev.certa.server.revocation.RevocationService;
+import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeLedger;
+import dev.certa.store.AcmeStatus;
+import dev.certa.store.CertificateLedger;
+import dev.certa.store.RevokeOutcome;
+import dev.certa.store.StoredCertificate;
+import java.math.BigInteger;
+import java.io.ByteArrayInputStream;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Certificates of ACME orders: downloaded with the issuing chain, and revoked (revokeCert) by the
+ * account that ordered them, through the same revocation as the signing API's, so CRL and OCSP learn
+ * of it at once.
+ */
+public final class AcmeCertificates {
+    private final AcmeLedger ledger;
+    private final CertificateLedger certificates;
+    private final RevocationService revocation;
+    private final List<X509Certificate> issuerChain;
+
+    /** @param issuerChain the certificates above a leaf, sent after it (the issuing CA first, no root) */
+    public AcmeCertificates(AcmeLedger ledger, CertificateLedger certificates, RevocationService revocation,
+            List<X509Certificate> issuerChain) {
+        this.ledger = ledger;
+        this.certificates = certificates;
+        this.revocation = revocation;
+        this.issuerChain = List.copyOf(issuerChain);
+    }
+
+    /** The certificate of a valid order of the account, followed by its issuer chain. */
+    public List<X509Certificate> chain(OrderView order) {
+        BigInteger serial = order.order().certificateSerial().filter(s -> order.status() == AcmeStatus.VALID)
+                .orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, 404, "the order has no certificate (it is "
+                        + order.status().word() + ")"));
+        StoredCertificate stored = certificates.find(serial).orElseThrow(() -> new IllegalStateException(
+                "the certificate " + serial.toString(16) + " of order " + order.order().id() + " is not in the ledger"));
+        try {
+            X509Certificate leaf = (X509Certificate) CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(stored.certificate().der()));
+            List<X509Certificate> out = new ArrayList<>();
+            out.add(leaf);
+            out.addAll(issuerChain);
+            return out;
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the stored certificate " + serial.toString(16) + " is unreadable", e);
+        }
+    }
+
+    public void revoke(AcmeAccount account, X509Certificate certificate, int reason, String requester) {
+        if (!java.util.Set.of(0, 1, 3, 4, 5, 9).contains(reason)) {
+            throw new AcmeException(AcmeError.BAD_REVOCATION_REASON, "reason " + reason
+                    + " is not one a subscriber may give; use 0, 1, 3, 4, 5 or 9 (RFC 5280)");
+        }
+        BigInteger serial = certificate.getSerialNumber();
+        Optional<StoredCertificate> stored = certificates.find(serial).filter(s -> sameDer(s, certificate));
+        if (stored.isEmpty()) {
+            throw new AcmeException(AcmeError.MALFORMED, 404, "this CA did not issue that certificate");
+        }
+        if (!ledger.accountOfCertificate(serial).map(account.id()::equals).orElse(false)) {
+            throw new AcmeException(AcmeError.UNAUTHORIZED, "this account did not order that certificate");
+        }
+        RevokeOutcome outcome = revocation.revoke(serial, reason, requester);
+        if (outcome == RevokeOutcome.ALREADY_REVOKED) {
+            throw new AcmeException(AcmeError.ALREADY_REVOKED, "the certificate is already revoked");
+        }
+    }
+
+    private static boolean sameDer(StoredCertificate s, X509Certificate c) {
+        try {
+            return Arrays.equals(s.certificate().der(), c.getEncoded());
+        } catch (CertificateEncodingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.certa.server.ra.acme;
+
+import dev.certa.core.csr.Csr;
+import dev.certa.core.error.CertaException;
+import dev.certa.core.issue.IssuanceRequest;
+import dev.certa.core.issue.IssuedCertificate;
+import dev.certa.core.name.DistinguishedNames;
+import dev.certa.core.name.SubjectAltName;
+import dev.certa.core.profile.Profile;
+import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeAuthorization;
+import dev.certa.store.AcmeChallenge;
+import dev.certa.store.AcmeLedger;
+import dev.certa.store.AcmeOrder;
+import dev.certa.store.AcmeStatus;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Orders: created with one fresh authorization per identifier (http-01 and, for names, dns-01),
+ * ready once every authorization is valid, finalized with a CSR naming exactly the order's
+ * identifiers, then issued through {@link AcmeIssuance} (recorded and audited, requester = the
+ * account URL).
+ */
+public final class AcmeOrders {
+    private static final int MAX_IDENTIFIERS = 100;
+    private final AcmeLedger ledger;
+    private final AcmeIssuance issuance;
+    private final Clock clock;
+    private final Ids ids;
+    private final AcmePolicy policy;
+
+    public AcmeOrders(AcmeLedger ledger, AcmeIssuance issuance, Clock clock, SecureRandom random, AcmePolicy policy) {
+        this.ledger = ledger;
+        this.issuance = issuance;
+        this.clock = clock;
+        this.ids = new Ids(random);
+        this.policy = policy;
+    }
+
+    /** A {@code {type, value}} pair of a newOrder request. */
+    public record Identifier(String type, String value) {}
+
+    public OrderView create(AcmeAccount account, List<Identifier> requested) {
+        if (requested.isEmpty() || requested.size() > MAX_IDENTIFIERS) {
+            throw new AcmeException(AcmeError.MALFORMED, "an order names between 1 and " + MAX_IDENTIFIERS + " identifiers");
+        }
+        Set<String> names = new LinkedHashSet<>();
+        requested.forEach(i -> names.add(Identifiers.parse(i.type(), i.value())));
+        Instant now = clock.instant();
+        Instant expires = now.plus(policy.orderLifetime());
+        List<AcmeAuthorization> authorizations = new ArrayList<>();
+        for (String name : names) {
+            String authzId = ids.id();
+            List<AcmeChallenge> challenges = new ArrayList<>();
+            challenges.add(challenge(authzId, "http-01"));
+            if (Identifiers.type(name).equals("dns")) {
+                challenges.add(challenge(authzId, "dns-01"));
+            }
+            authorizations.add(new AcmeAuthorization(authzId, account.id(), name, AcmeStatus.PENDING, expires, now, challenges));
+        }
+        AcmeOrder order = new AcmeOrder(ids.id(), account.id(), AcmeStatus.PENDING, List.copyOf(names),
+                authorizations.stream().map(AcmeAuthorization::id).toList(), expires, Optional.empty(), Optional.empty(), now);
+        ledger.createOrder(order, authorizations);
+        return new OrderView(order, AcmeStatus.PENDING);
+    }
+
+    private AcmeChallenge challenge(String authzId, String type) {
+        return new AcmeChallenge(ids.id(), authzId, type, ids.token(), AcmeStatus.PENDING, Optional.empty(), Optional.empty());
+    }
+
+    /** The account's order, or {@code unauthorized} (also for someone else's order: nothing is revealed). */
+    public OrderView find(AcmeAccount account, String orderId) {
+        AcmeOrder o = ledger.order(orderId).filter(x -> x.accountId().equals(account.id()))
+                .orElseThrow(() -> new AcmeException(AcmeError.UNAUTHORIZED, 404, "this account has no order " + orderId));
+        return view(o);
+    }
+
+    /** The account's authorization, with {@code expired} derived from the clock. */
+    public AcmeAuthorization authorization(AcmeAccount account, String authzId) {
+        AcmeAuthorization a = ledger.authorization(authzId).filter(x -> x.accountId().equals(account.id()))
+                .orElseThrow(() -> new AcmeException(AcmeError.UNAUTHORIZED, 404, "this account has no authorization " + authzId));
+        if (a.status() == AcmeStatus.PENDING && !clock.instant().isBefore(a.expiresAt())) {
+            return new AcmeAuthorization(a.id(), a.accountId(), a.identifier(), AcmeStatus.EXPIRED, a.expiresAt(), a.createdAt(),
+                    a.challenges());
+        }
+        return a;
+    }
+
+    OrderView view(AcmeOrder o) {
+        if (o.status() != AcmeStatus.PENDING) {
+            return new OrderView(o, o.status());
+        }
+        if (!clock.instant().isBefore(o.expiresAt())) {
+            return new OrderView(o, AcmeStatus.INVALID);
+        }
+        boolean allValid = true;
+        for (String id : o.authorizationIds()) {
+            AcmeStatus s = ledger.authorization(id).map(AcmeAuthorization::status).orElse(AcmeStatus.INVALID);
+            if (s == AcmeStatus.INVALID || s == AcmeStatus.DEACTIVATED || s == AcmeStatus.REVOKED) {
+                return new OrderView(o, AcmeStatus.INVALID);
+            }
+            allValid &= s == AcmeStatus.VALID;
+        }
+        return new OrderView(o, allValid ? AcmeStatus.READY : AcmeStatus.PENDING);
+    }
+
+    /**
+     * Finalizes a ready order with {@code csrDer}: the CSR must name exactly the order's identifiers
+     * (in its SANs; a common name, if any, must be one of them) and use a key other than the
+     * account's. The order moves to processing (once, whichever node wins), is issued, and is valid.
+     */
+    public OrderView finalizeOrder(AcmeAccount account, String orderId, byte[] csrDer, PublicKey accountKey,
+            String requester) {
+        OrderView v = find(account, orderId);
+        if (v.status() != AcmeStatus.READY) {
+            throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is " + v.status().word()
+                    + "; it can be finalized once every authorization is valid (it is then \"ready\")");
+        }
+        Csr csr;
+        try {
+            csr = Csr.fromDer(csrDer, "the CSR").requireValidSignature("the CSR");
+        } catch (CertaException e) {
+            throw new AcmeException(AcmeError.BAD_CSR, e.reason());
+        }
+        List<SubjectAltName> names = checkNames(v.order(), csr);
+        boolean sameKey;
+        try {
+            sameKey = Arrays.equals(csr.publicKey().getEncoded(), accountKey.getEncoded());
+        } catch (CertaException e) {
+            throw new AcmeException(AcmeError.BAD_CSR, e.reason());
+        }
+        if (sameKey) {
+            throw new AcmeException(AcmeError.BAD_CSR, "the CSR's key is the account key; use a separate key for the certificate");
+        }
+        if (!ledger.updateOrder(orderId, AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())) {
+            throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is already being finalized");
+        }
+        IssuedCertificate issued;
+        try {
+            Profile profile = Profile.leaf(policy.profile());
+            IssuanceRequest request = new IssuanceRequest(csr.publicKeyInfo(),
+                    DistinguishedNames.commonName(names.getFirst().value()), names, profile,
+                    Optional.of(policy.certificateValidity()), Optional.empty());
+            issued = issuance.issue(request, requester);
+        } catch (CertaException e) {
+            String detail = "the CA refused to issue: " + e.reason();
+            ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID,
+                    Optional.of(Problems.json(AcmeError.BAD_CSR, detail)), Optional.empty());
+            throw new AcmeException(AcmeError.BAD_CSR, detail);
+        } catch (RuntimeException e) {
+            ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID,
+                    Optional.of(Problems.json(AcmeError.SERVER_INTERNAL, "issuance failed")), Optional.empty());
+            throw e;
+        }
+        ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.empty(),
+                Optional.of(issued.certificate().getSerialNumber()));
+        return find(account, orderId);
+    }
+
+    private static List<SubjectAltName> checkNames(AcmeOrder order, Csr csr) {
+        Set<String> want = new TreeSet<>(order.identifiers());
+        Set<String> got = new TreeSet<>();
+        csr.subjectAltNames().forEach(n -> got.add(Identifiers.of(n)));
+        Optional<String> cn = DistinguishedNames.commonNameOf(csr.subject());
+        cn.ifPresent(c -> got.add(c.matches("[0-9.]+|.*:.*") ? Identifiers.of(SubjectAltName.ip(c)) : "dns:" + c.toLowerCase(java.util.Locale.ROOT)));
+        if (!got.equals(want)) {
+            throw new AcmeException(AcmeError.BAD_CSR, "the CSR names " + String.join(", ", got) + " but the order is for exactly "
+                    + String.join(", ", want) + "; make a CSR for the order's identifiers");
+        }
+        return order.identifiers().stream().map(Identifiers::san).toList();
+    }
+}

@@ -1,0 +1,82 @@
+package dev.certa.server.ra.acme;
+
+import dev.certa.server.va.ValidationAuthority;
+import dev.certa.server.va.ValidationOutcome;
+import dev.certa.server.va.ValidationRequest;
+import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeAuthorization;
+import dev.certa.store.AcmeChallenge;
+import dev.certa.store.AcmeLedger;
+import dev.certa.store.AcmeStatus;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client's "ready, check it now" for a challenge: the challenge moves to processing (once, whichever
+ * node wins), the validation authority checks in the background, and its outcome moves the challenge
+ * and its authorization to valid or invalid. The request that asked returns at once.
+ */
+public final class AcmeValidations {
+    private static final Logger LOG = LoggerFactory.getLogger(AcmeValidations.class);
+    private final AcmeLedger ledger;
+    private final ValidationAuthority va;
+    private final Clock clock;
+
+    public AcmeValidations(AcmeLedger ledger, ValidationAuthority va, Clock clock) {
+        this.ledger = ledger;
+        this.va = va;
+        this.clock = clock;
+    }
+
+    /** A challenge together with the authorization it belongs to. */
+    public record ChallengeView(AcmeChallenge challenge, AcmeAuthorization authorization) {}
+
+    public ChallengeView find(AcmeAccount account, String challengeId) {
+        AcmeChallenge c = ledger.challenge(challengeId)
+                .orElseThrow(() -> new AcmeException(AcmeError.UNAUTHORIZED, 404, "this account has no challenge " + challengeId));
+        AcmeAuthorization a = ledger.authorization(c.authorizationId()).filter(x -> x.accountId().equals(account.id()))
+                .orElseThrow(() -> new AcmeException(AcmeError.UNAUTHORIZED, 404, "this account has no challenge " + challengeId));
+        return new ChallengeView(c, a);
+    }
+
+    /** Starts validating {@code challengeId} unless it already was; returns the challenge as it is now. */
+    public ChallengeView respond(AcmeAccount account, String challengeId) {
+        ChallengeView v = find(account, challengeId);
+        AcmeChallenge c = v.challenge();
+        AcmeAuthorization a = v.authorization();
+        if (c.status() != AcmeStatus.PENDING || a.status() != AcmeStatus.PENDING) {
+            return v; // answered before, or the authorization is settled: nothing to start
+        }
+        if (!clock.instant().isBefore(a.expiresAt())) {
+            throw new AcmeException(AcmeError.MALFORMED, "the authorization has expired; create a new order");
+        }
+        if (!ledger.updateChallenge(c.id(), AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())) {
+            return find(account, challengeId);
+        }
+        String keyAuthorization = c.token() + "." + account.keyThumbprint();
+        va.validate(new ValidationRequest(c.type(), a.identifier(), c.token(), keyAuthorization))
+                .thenAccept(outcome -> record(c, a, outcome))
+                .exceptionally(e -> {
+                    LOG.error("recording the validation of challenge {} failed", c.id(), e);
+                    return null;
+                });
+        return find(account, challengeId);
+    }
+
+    private void record(AcmeChallenge c, AcmeAuthorization a, ValidationOutcome outcome) {
+        switch (outcome) {
+            case ValidationOutcome.Valid valid -> {
+                ledger.updateChallenge(c.id(), AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.of(clock.instant()), Optional.empty());
+                ledger.updateAuthorization(a.id(), AcmeStatus.PENDING, AcmeStatus.VALID);
+            }
+            case ValidationOutcome.Invalid invalid -> {
+                String error = Problems.json(AcmeError.ofWord(invalid.errorType()), invalid.detail());
+                ledger.updateChallenge(c.id(), AcmeStatus.PROCESSING, AcmeStatus.INVALID, Optional.of(clock.instant()),
+                        Optional.of(error));
+                ledger.updateAuthorization(a.id(), AcmeStatus.PENDING, AcmeStatus.INVALID);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.certa.server.acme;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Serves /.well-known/acme-challenge/TOKEN on 127.0.0.1 at a free port: what a web server does for http-01. */
+final class ChallengeResponder implements AutoCloseable {
+    private final HttpServer server;
+    private final Map<String, String> answers = new ConcurrentHashMap<>();
+
+    ChallengeResponder() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.createContext("/.well-known/acme-challenge/", exchange -> {
+            String token = exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
+            String answer = answers.get(token);
+            byte[] body = (answer == null ? "no such token" : answer).getBytes(StandardCharsets.US_ASCII);
+            exchange.getResponseHeaders().set("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(answer == null ? 404 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    int port() {
+        return server.getAddress().getPort();
+    }
+
+    void answer(String token, String content) {
+        answers.put(token, content);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
