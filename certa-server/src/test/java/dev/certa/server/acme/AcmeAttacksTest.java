@@ -165,8 +165,8 @@ class AcmeAttacksTest {
     }
 
     @Test
-    void aPrivateAddressIsNotContactedUnlessAllowed() throws Exception {
-        // covered by the VA's own test; here: an unknown name cannot be validated at all
+    void aNameThatDoesNotResolveFailsWithADnsError() throws Exception {
+        // (the private-address rule is ValidationAuthorityTest's: here validation must reach loopback)
         RawAcme.Account a = acme.newAccount();
         JsonNode o = RawAcme.json(acme.newOrder(a, "nowhere.example.test"));
         JsonNode authz = RawAcme.json(acme.post(a, o.get("authorizations").get(0).asText(), ""));
