@@ -42,7 +42,7 @@ final class AcmeWiring {
                         policy),
                 new AcmeValidations(store.acme(), va, clock),
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain));
-        new AcmeFrontEnd(httpsBase, store.acme(), ra, policy, clock, random).register(router);
+        new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), ra, policy, clock, random).register(router);
         return va;
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The ACME server's configuration (see {@link Settings}: {@code acme.*} and {@code validation.*}).
  *
+ * @param baseUrl the URL in front of every node (a load balancer), no trailing slash; empty: this node's own HTTPS URL
  * @param resolver the DNS server validation asks; empty: the system's
  */
-public record AcmeConfig(boolean enabled, Optional<String> termsOfService, Duration certificateValidity, int http01Port,
+public record AcmeConfig(boolean enabled, Optional<String> baseUrl, Optional<String> termsOfService, Duration certificateValidity, int http01Port,
         Optional<InetSocketAddress> resolver, boolean allowPrivateAddresses) {}

@@ -185,7 +185,11 @@ public final class ConfigLoader {
 
     private AcmeConfig acme(Map<String, String> values) {
         String terms = values.get(Settings.ACME_TERMS.key()).trim();
-        return new AcmeConfig(bool(values, Settings.ACME_ENABLED), terms.isEmpty() ? Optional.empty() : Optional.of(terms),
+        String base = values.get(Settings.ACME_BASE_URL.key()).trim().replaceAll("/+$", "");
+        if (!base.isEmpty() && !base.matches("https://[^/?#\\s]+")) {
+            throw bad(Settings.ACME_BASE_URL.key(), "'" + base + "' is not an https:// URL without a path", "write it like https://ca.internal:8443");
+        }
+        return new AcmeConfig(bool(values, Settings.ACME_ENABLED), base.isEmpty() ? Optional.empty() : Optional.of(base), terms.isEmpty() ? Optional.empty() : Optional.of(terms),
                 duration(values, Settings.ACME_VALIDITY), integer(values, Settings.HTTP01_PORT, 1, 65535),
                 resolver(values.get(Settings.DNS_RESOLVER.key()).trim()), bool(values, Settings.ALLOW_PRIVATE));
     }

@@ -48,6 +48,8 @@ public final class Settings {
             "how long after expiry a certificate may still be renewed over mTLS (0s: never)", false);
     public static final Setting ACME_ENABLED = new Setting("acme.enabled", "true",
             "serve ACME (RFC 8555) at https://<public-host>:<https-port>/acme/directory: true or false", false);
+    public static final Setting ACME_BASE_URL = new Setting("acme.base-url", "",
+            "the URL ACME clients reach the CA by when nodes sit behind a load balancer (e.g. https://ca.internal); every node must have the same; empty: https://<public-host>:<https-port> of this node", false);
     public static final Setting ACME_TERMS = new Setting("acme.terms-of-service", "",
             "URL of terms new ACME accounts must agree to; empty: none asked", false);
     public static final Setting ACME_VALIDITY = new Setting("acme.certificate-validity", "90d",
@@ -62,7 +64,7 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
             TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
-            RENEW_WINDOW, ACME_ENABLED, ACME_TERMS, ACME_VALIDITY, HTTP01_PORT, DNS_RESOLVER, ALLOW_PRIVATE);
+            RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_VALIDITY, HTTP01_PORT, DNS_RESOLVER, ALLOW_PRIVATE);
 
     private Settings() {}
 

@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * A hand-made ACME client for the attack tests: it signs whatever JWS a test wants (wrong key, wrong
+ * A hand-made ACME client for the attack tests (and for talking to one chosen node of several): it signs whatever JWS a test wants (wrong key, wrong
  * URL, replayed nonce) with Nimbus and posts it as is.
  */
 final class RawAcme {
@@ -44,7 +44,7 @@ final class RawAcme {
     }
 
     String nonce() throws Exception {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url("newNonce"))).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> r = send(HttpRequest.newBuilder(onThisNode(url("newNonce"))).method("HEAD", HttpRequest.BodyPublishers.noBody()));
         return r.headers().firstValue("Replay-Nonce").orElseThrow();
     }
 
@@ -62,7 +62,7 @@ final class RawAcme {
     }
 
     HttpResponse<String> post(String url, String body) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/jose+json")
+        return send(HttpRequest.newBuilder(onThisNode(url)).header("Content-Type", "application/jose+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -97,6 +97,14 @@ final class RawAcme {
 
     static String problemType(HttpResponse<String> r) throws Exception {
         return json(r).path("type").asText();
+    }
+
+    /**
+     * Where to send a request for {@code url}: this node, at the URL's path. With one node that is the
+     * URL itself; with several behind one public URL ({@code acme.base-url}), it plays the load balancer.
+     */
+    private URI onThisNode(String url) {
+        return ca.https(URI.create(url).getRawPath());
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
