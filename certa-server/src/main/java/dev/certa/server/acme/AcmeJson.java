@@ -65,7 +65,11 @@ final class AcmeJson {
         ObjectNode n = object();
         n.put("status", a.status().word());
         n.put("expires", time(a.expiresAt()));
-        n.set("identifier", identifier(a.identifier()));
+        boolean wildcard = a.identifier().startsWith("dns:*.");
+        n.set("identifier", identifier(wildcard ? "dns:" + a.identifier().substring(6) : a.identifier()));
+        if (wildcard) {
+            n.put("wildcard", true);
+        }
         ArrayNode challenges = n.putArray("challenges");
         a.challenges().forEach(c -> challenges.add(challenge(c)));
         return n;

@@ -135,6 +135,26 @@ class Acme4jEndToEndTest {
     }
 
     @Test
+    void aWildcardIsProvenByDns01Only() throws Exception {
+        Account account = new AccountBuilder().agreeToTermsOfService().useKeyPair(p256()).create(session());
+        Order order = account.newOrder().domains("*.wild.example.test").create();
+        Authorization auth = order.getAuthorizations().getFirst();
+        assertThat(auth.isWildcard()).isTrue();
+        assertThat(auth.getIdentifier().getDomain()).isEqualTo("wild.example.test");
+        assertThat(auth.findChallenge(Http01Challenge.class)).isEmpty();
+        Dns01Challenge c = auth.findChallenge(Dns01Challenge.class).orElseThrow();
+        fx.dns.txt(c.getRRName(auth.getIdentifier()), c.getDigest());
+        c.trigger();
+        assertThat(order.waitUntilReady(Duration.ofSeconds(30))).isEqualTo(Status.READY);
+
+        order.execute(p256());
+        assertThat(order.waitForCompletion(Duration.ofSeconds(30))).isEqualTo(Status.VALID);
+        X509Certificate leaf = order.getCertificate().getCertificate();
+        assertThat(leaf.getSubjectAlternativeNames().stream().map(l -> String.valueOf(l.get(1))).toList())
+                .containsExactly("*.wild.example.test");
+    }
+
+    @Test
     void anAccountIsFoundByItsKeyAndCanBeDeactivated() throws Exception {
         KeyPair key = p256();
         assertThatThrownBy(() -> new AccountBuilder().onlyExisting().useKeyPair(key).create(session()))

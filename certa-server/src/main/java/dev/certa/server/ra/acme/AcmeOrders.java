@@ -26,7 +26,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Orders: created with one fresh authorization per identifier (http-01 and, for names, dns-01),
+ * Orders: created with one fresh authorization per identifier (http-01 and, for names, dns-01;
+ * dns-01 only for a wildcard),
  * ready once every authorization is valid, finalized with a CSR naming exactly the order's
  * identifiers, then issued through {@link AcmeIssuance} (recorded and audited, requester = the
  * account URL).
@@ -62,7 +63,9 @@ public final class AcmeOrders {
         for (String name : names) {
             String authzId = ids.id();
             List<AcmeChallenge> challenges = new ArrayList<>();
-            challenges.add(challenge(authzId, "http-01"));
+            if (!Identifiers.isWildcard(name)) {
+                challenges.add(challenge(authzId, "http-01"));
+            }
             if (Identifiers.type(name).equals("dns")) {
                 challenges.add(challenge(authzId, "dns-01"));
             }

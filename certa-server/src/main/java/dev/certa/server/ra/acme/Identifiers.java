@@ -7,7 +7,8 @@ import java.util.Locale;
 
 /**
  * ACME identifiers as certa stores them: {@code dns:example.com} (RFC 8555) or {@code ip:192.0.2.1}
- * (RFC 8738). DNS names are lower-cased LDH names; wildcards are not yet offered.
+ * (RFC 8738). DNS names are lower-cased LDH names; a wildcard ({@code dns:*.example.com}) covers one
+ * label and is proven by dns-01 only (RFC 8555 section 7.1.3).
  */
 final class Identifiers {
     private static final String LABEL = "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?";
@@ -18,14 +19,16 @@ final class Identifiers {
     static String parse(String type, String value) {
         switch (type) {
             case "dns" -> {
-                String v = value.toLowerCase(Locale.ROOT);
-                if (v.startsWith("*.")) {
-                    throw new AcmeException(AcmeError.REJECTED_IDENTIFIER, "wildcard names are not issued by this CA yet: " + value);
+                String full = value.toLowerCase(Locale.ROOT);
+                boolean wildcard = full.startsWith("*.");
+                String v = wildcard ? full.substring(2) : full;
+                if (wildcard && !v.contains(".")) {
+                    throw new AcmeException(AcmeError.REJECTED_IDENTIFIER, "'" + value + "' is too broad a wildcard; name at least two labels");
                 }
-                if (v.length() > 253 || !v.matches(LABEL + "(\\." + LABEL + ")*") || v.matches("[0-9.]+")) {
+                if (v.length() > (wildcard ? 251 : 253) || !v.matches(LABEL + "(\\." + LABEL + ")*") || v.matches("[0-9.]+")) {
                     throw new AcmeException(AcmeError.REJECTED_IDENTIFIER, "'" + value + "' is not a DNS name this CA issues for");
                 }
-                return "dns:" + v;
+                return "dns:" + full;
             }
             case "ip" -> {
                 if (!value.matches("[0-9.]+|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*")) {
@@ -40,6 +43,10 @@ final class Identifiers {
             default -> throw new AcmeException(AcmeError.UNSUPPORTED_IDENTIFIER, "identifiers of type '" + type
                     + "' are not supported; use dns or ip");
         }
+    }
+
+    static boolean isWildcard(String stored) {
+        return stored.startsWith("dns:*.");
     }
 
     static String type(String stored) {
