@@ -25,6 +25,12 @@ public interface AcmeLedger {
     /** Replaces contacts and status; false when there is no such account. */
     boolean updateAccount(String id, List<String> contacts, AcmeStatus status);
 
+    /**
+     * Replaces the key of an account whose key is still {@code oldThumbprint} (key rollover); false
+     * when it changed meanwhile or another account already has the new key.
+     */
+    boolean changeKey(String id, String oldThumbprint, String newThumbprint, String newJwk);
+
     /** Stores an order with its (new) authorizations and their challenges, in one transaction. */
     void createOrder(AcmeOrder order, List<AcmeAuthorization> authorizations);
 

@@ -51,6 +51,19 @@ abstract class AcmeLedgerContract extends StoreContract {
     }
 
     @Test
+    void aKeyIsChangedOnlyFromTheCurrentOneAndNeverToAnotherAccountsKey() {
+        store.acme().createAccount(account("acc1", "old"));
+        store.acme().createAccount(account("acc2", "taken"));
+
+        assertThat(store.acme().changeKey("acc1", "old", "taken", "{}")).isFalse();
+        assertThat(store.acme().changeKey("acc1", "wrong", "new", "{}")).isFalse();
+        assertThat(store.acme().changeKey("acc1", "old", "new", "{\"kty\":\"OKP\"}")).isTrue();
+        assertThat(store.acme().accountByKey("new").orElseThrow().id()).isEqualTo("acc1");
+        assertThat(store.acme().accountByKey("new").orElseThrow().jwk()).isEqualTo("{\"kty\":\"OKP\"}");
+        assertThat(store.acme().accountByKey("old")).isEmpty();
+    }
+
+    @Test
     void anOrderIsStoredWithItsAuthorizationsAndChallenges() {
         store.acme().createAccount(account("acc1", "thumb"));
         AcmeOrder order = orderWithTwoNames("acc1");

@@ -56,6 +56,7 @@ public final class AcmeFrontEnd {
         router.add("GET", AcmeUrls.NEW_NONCE, "acme-new-nonce", acme(r -> Reply.of(204, "text/plain", new byte[0])));
         router.add("POST", AcmeUrls.NEW_ACCOUNT, "acme-new-account", acme(this::newAccount));
         router.add("POST", AcmeUrls.ACCOUNT + "*", "acme-account", acme(this::account));
+        router.add("POST", AcmeUrls.KEY_CHANGE, "acme-key-change", acme(this::keyChange));
         new OrderEndpoints(urls, json, replies, verifier, ra).register(router, this::acme);
     }
 
@@ -78,6 +79,7 @@ public final class AcmeFrontEnd {
         d.put("newAccount", urls.url(AcmeUrls.NEW_ACCOUNT));
         d.put("newOrder", urls.url(AcmeUrls.NEW_ORDER));
         d.put("revokeCert", urls.url(AcmeUrls.REVOKE_CERT));
+        d.put("keyChange", urls.url(AcmeUrls.KEY_CHANGE));
         ObjectNode meta = d.putObject("meta");
         policy.termsOfService().ifPresent(t -> meta.put("termsOfService", t));
         meta.put("externalAccountRequired", false);
@@ -105,6 +107,33 @@ public final class AcmeFrontEnd {
             a = ra.accounts().update(a, contacts(p), AcmeJson.text(p, "status"));
         }
         return replies.resource(200, json.account(a)).withHeader("Location", urls.url(AcmeUrls.ACCOUNT, a.id()));
+    }
+
+    /**
+     * Key rollover (RFC 8555 section 7.3.5): the outer JWS is signed by the account's key, the inner one
+     * (its payload) by the new key, naming the account and the old key.
+     */
+    private Reply keyChange(ApiRequest request) {
+        VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.KID);
+        AcmeAccount a = jws.requireAccount();
+        JsonNode innerJws = jws.payload().orElseThrow(() -> new AcmeException(AcmeError.MALFORMED,
+                "keyChange needs the inner JWS as its payload"));
+        JwsVerifier.Inner inner = verifier.verifyInner(innerJws, urls.url(AcmeUrls.KEY_CHANGE));
+        String accountUrl = urls.url(AcmeUrls.ACCOUNT, a.id());
+        if (!accountUrl.equals(AcmeJson.text(inner.payload(), "account").orElse(""))) {
+            throw new AcmeException(AcmeError.MALFORMED, "the inner payload's \"account\" must be " + accountUrl);
+        }
+        JsonNode oldKey = inner.payload().get("oldKey");
+        if (oldKey == null || !oldKey.isObject() || !JwsVerifier.thumbprint(oldKey).equals(a.keyThumbprint())) {
+            throw new AcmeException(AcmeError.MALFORMED, "the inner payload's \"oldKey\" is not the account's current key");
+        }
+        Optional<AcmeAccount> holder = ra.accounts().findByKey(inner.keyThumbprint());
+        if (holder.isPresent()) {
+            return replies.problem(new AcmeException(AcmeError.MALFORMED, 409, "the new key already belongs to an account"))
+                    .withHeader("Location", urls.url(AcmeUrls.ACCOUNT, holder.get().id()));
+        }
+        AcmeAccount changed = ra.accounts().changeKey(a, inner.keyThumbprint(), inner.key().toPublicJWK().toJSONString());
+        return replies.resource(200, json.account(changed)).withHeader("Location", accountUrl);
     }
 
     private static Optional<List<String>> contacts(JsonNode p) {

@@ -10,6 +10,7 @@ record AcmeUrls(String base) {
     static final String NEW_ACCOUNT = PREFIX + "new-account";
     static final String NEW_ORDER = PREFIX + "new-order";
     static final String REVOKE_CERT = PREFIX + "revoke-cert";
+    static final String KEY_CHANGE = PREFIX + "key-change";
     static final String ACCOUNT = PREFIX + "acct/";
     static final String ORDER = PREFIX + "order/";
     static final String AUTHZ = PREFIX + "authz/";

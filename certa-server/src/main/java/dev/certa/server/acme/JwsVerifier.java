@@ -119,6 +119,41 @@ final class JwsVerifier {
         return new VerifiedJws(account, jwk, thumbprint, payload(jws));
     }
 
+    /** The inner JWS of a keyChange request: signed by the new key (given as jwk) for the same URL. */
+    record Inner(JWK key, String keyThumbprint, JsonNode payload) {}
+
+    Inner verifyInner(JsonNode inner, String url) {
+        JWSObject jws = parse(inner);
+        JWSHeader header = jws.getHeader();
+        if (!ALGORITHMS.contains(header.getAlgorithm())) {
+            throw new AcmeException(AcmeError.BAD_SIGNATURE_ALGORITHM, "the inner JWS algorithm " + header.getAlgorithm()
+                    + " is not accepted; use one of " + ALGORITHM_NAMES);
+        }
+        JWK jwk = header.getJWK();
+        if (jwk == null || header.getKeyID() != null) {
+            throw new AcmeException(AcmeError.MALFORMED, "the inner JWS must carry the new key as \"jwk\" (and no \"kid\")");
+        }
+        checkSignature(jws, jwk);
+        if (!url.equals(header.getCustomParam("url"))) {
+            throw new AcmeException(AcmeError.MALFORMED, "the inner JWS \"url\" must be the outer one's (" + url + ")");
+        }
+        try {
+            return new Inner(jwk, jwk.computeThumbprint().toString(), payload(jws).orElseThrow(
+                    () -> new AcmeException(AcmeError.MALFORMED, "the inner JWS needs a payload {account, oldKey}")));
+        } catch (JOSEException e) {
+            throw new AcmeException(AcmeError.MALFORMED, "the new key's thumbprint cannot be computed");
+        }
+    }
+
+    /** The RFC 7638 thumbprint of a JWK given as JSON. */
+    static String thumbprint(JsonNode jwk) {
+        try {
+            return JWK.parse(jwk.toString()).computeThumbprint().toString();
+        } catch (ParseException | JOSEException e) {
+            throw new AcmeException(AcmeError.MALFORMED, "\"oldKey\" is not a JWK");
+        }
+    }
+
     private JWSObject parse(byte[] body) {
         JsonNode n;
         try {
@@ -126,6 +161,10 @@ final class JwsVerifier {
         } catch (IOException e) {
             throw new AcmeException(AcmeError.MALFORMED, "the body is not JSON");
         }
+        return parse(n);
+    }
+
+    private static JWSObject parse(JsonNode n) {
         if (n == null || !n.isObject()) {
             throw new AcmeException(AcmeError.MALFORMED, "the body must be a JWS in flattened JSON serialization");
         }

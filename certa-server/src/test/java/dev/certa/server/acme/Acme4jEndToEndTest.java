@@ -155,6 +155,23 @@ class Acme4jEndToEndTest {
     }
 
     @Test
+    void theAccountKeyIsRolledOverAndTheOldOneNoLongerWorks() throws Exception {
+        KeyPair oldKey = p256();
+        KeyPair newKey = p256();
+        Account account = new AccountBuilder().useKeyPair(oldKey).create(session());
+
+        account.changeKey(newKey);
+
+        Account found = new AccountBuilder().onlyExisting().useKeyPair(newKey).create(session());
+        assertThat(found.getLocation()).isEqualTo(account.getLocation());
+        assertThat(found.newOrder().domains("after.example.test").create().getStatus()).isEqualTo(Status.PENDING);
+        assertThatThrownBy(() -> new AccountBuilder().onlyExisting().useKeyPair(oldKey).create(session()))
+                .isInstanceOf(AcmeServerException.class).hasMessageContaining("no account");
+        Account other = new AccountBuilder().useKeyPair(p256()).create(session());
+        assertThatThrownBy(() -> other.changeKey(newKey)).isInstanceOf(org.shredzone.acme4j.exception.AcmeException.class);
+    }
+
+    @Test
     void anAccountIsFoundByItsKeyAndCanBeDeactivated() throws Exception {
         KeyPair key = p256();
         assertThatThrownBy(() -> new AccountBuilder().onlyExisting().useKeyPair(key).create(session()))

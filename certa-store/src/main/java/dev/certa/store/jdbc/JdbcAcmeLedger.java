@@ -71,6 +71,23 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     }
 
     @Override
+    public boolean changeKey(String id, String oldThumbprint, String newThumbprint, String newJwk) {
+        return writer.write(c -> {
+            // the unique index would refuse the update anyway; checking first keeps a shared batch from failing
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM acme_accounts WHERE key_thumbprint = ?")) {
+                ps.setString(1, newThumbprint);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            return update(c, "UPDATE acme_accounts SET key_thumbprint = ?, jwk = ? WHERE id = ? AND key_thumbprint = ?",
+                    newThumbprint, newJwk, id, oldThumbprint) == 1;
+        });
+    }
+
+    @Override
     public void createOrder(AcmeOrder o, List<AcmeAuthorization> authorizations) {
         writer.write(c -> {
             for (AcmeAuthorization a : authorizations) {

@@ -55,6 +55,18 @@ public final class AcmeAccounts {
         return ledger.account(id);
     }
 
+    public Optional<AcmeAccount> findByKey(String keyThumbprint) {
+        return ledger.accountByKey(keyThumbprint);
+    }
+
+    /** Key rollover: the account's key becomes the new one, unless it changed meanwhile or the new one is taken. */
+    public AcmeAccount changeKey(AcmeAccount account, String newThumbprint, String newJwk) {
+        if (!ledger.changeKey(account.id(), account.keyThumbprint(), newThumbprint, newJwk)) {
+            throw new AcmeException(AcmeError.MALFORMED, 409, "the key changed meanwhile, or the new key belongs to another account");
+        }
+        return ledger.account(account.id()).orElseThrow();
+    }
+
     /** Changes contacts and/or deactivates (the only status change a client may ask for). */
     public AcmeAccount update(AcmeAccount account, Optional<List<String>> contacts, Optional<String> status) {
         AcmeStatus newStatus = account.status();
