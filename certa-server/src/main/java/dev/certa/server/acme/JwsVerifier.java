@@ -40,8 +40,8 @@ import java.util.regex.Pattern;
  * request never burns a client's nonce.
  */
 final class JwsVerifier {
-    /** Which key a request must be signed with. */
-    enum KeyRule { JWK, KID }
+    /** Which key a request must be signed with: a new key (jwk), an account's (kid), or either (revokeCert). */
+    enum KeyRule { JWK, KID, EITHER }
 
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.RS256,
             JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
@@ -83,7 +83,7 @@ final class JwsVerifier {
         if (rule == KeyRule.JWK && jwk == null) {
             throw new AcmeException(AcmeError.MALFORMED, "this request must be signed with the new account's key, given as \"jwk\"");
         }
-        if (rule == KeyRule.KID) {
+        if (rule == KeyRule.KID || rule == KeyRule.EITHER && kid != null) {
             if (kid == null) {
                 throw new AcmeException(AcmeError.MALFORMED, "this request must name its account by \"kid\" (the account URL)");
             }

@@ -121,8 +121,7 @@ final class OrderEndpoints {
     }
 
     private Reply revoke(ApiRequest request) {
-        VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.KID);
-        AcmeAccount account = jws.requireAccount();
+        VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.EITHER);
         JsonNode p = payload(jws, "revokeCert");
         byte[] der = base64url(AcmeJson.text(p, "certificate").orElse(""), "certificate", AcmeError.MALFORMED);
         X509Certificate cert;
@@ -133,7 +132,16 @@ final class OrderEndpoints {
         }
         JsonNode reason = p.get("reason");
         int code = reason == null || reason.isNull() ? 0 : reason.isInt() ? reason.asInt() : -1;
-        ra.certificates().revoke(account, cert, code, urls.url(AcmeUrls.ACCOUNT, account.id()));
+        if (jws.account().isPresent()) {
+            AcmeAccount account = jws.account().get();
+            ra.certificates().revoke(account, cert, code, urls.url(AcmeUrls.ACCOUNT, account.id()));
+        } else {
+            // signed by the certificate's own key (RFC 8555 7.6): whoever holds it may revoke
+            if (!java.util.Arrays.equals(JwsVerifier.publicKey(jws.key()).getEncoded(), cert.getPublicKey().getEncoded())) {
+                throw new AcmeException(AcmeError.UNAUTHORIZED, "the JWS is signed neither by an account nor by the certificate's key");
+            }
+            ra.certificates().revokeByKey(cert, code, "acme-certificate-key:" + jws.keyThumbprint());
+        }
         return Reply.of(200, AcmeReplies.JSON, new byte[0]);
     }
 

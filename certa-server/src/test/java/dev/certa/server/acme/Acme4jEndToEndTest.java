@@ -135,7 +135,7 @@ class Acme4jEndToEndTest {
     }
 
     @Test
-    void aWildcardIsProvenByDns01Only() throws Exception {
+    void aWildcardIsProvenByDns01OnlyAndRevokedByTheCertificatesKey() throws Exception {
         Account account = new AccountBuilder().agreeToTermsOfService().useKeyPair(p256()).create(session());
         Order order = account.newOrder().domains("*.wild.example.test").create();
         Authorization auth = order.getAuthorizations().getFirst();
@@ -147,11 +147,19 @@ class Acme4jEndToEndTest {
         c.trigger();
         assertThat(order.waitUntilReady(Duration.ofSeconds(30))).isEqualTo(Status.READY);
 
-        order.execute(p256());
+        KeyPair certKey = p256();
+        order.execute(certKey);
         assertThat(order.waitForCompletion(Duration.ofSeconds(30))).isEqualTo(Status.VALID);
         X509Certificate leaf = order.getCertificate().getCertificate();
         assertThat(leaf.getSubjectAlternativeNames().stream().map(l -> String.valueOf(l.get(1))).toList())
                 .containsExactly("*.wild.example.test");
+
+        // revocation by the certificate's own key (no account): only that key will do
+        assertThatThrownBy(() -> Certificate.revoke(session(), p256(), leaf, RevocationReason.SUPERSEDED))
+                .isInstanceOf(AcmeServerException.class).hasMessageContaining("certificate's key");
+        Certificate.revoke(session(), certKey, leaf, RevocationReason.SUPERSEDED);
+        assertThatThrownBy(() -> Certificate.revoke(session(), certKey, leaf, RevocationReason.SUPERSEDED))
+                .isInstanceOf(AcmeServerException.class).hasMessageContaining("already revoked");
     }
 
     @Test

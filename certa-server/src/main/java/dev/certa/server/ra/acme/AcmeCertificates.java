@@ -58,6 +58,19 @@ public final class AcmeCertificates {
     }
 
     public void revoke(AcmeAccount account, X509Certificate certificate, int reason, String requester) {
+        BigInteger serial = checked(certificate, reason);
+        if (!ledger.accountOfCertificate(serial).map(account.id()::equals).orElse(false)) {
+            throw new AcmeException(AcmeError.UNAUTHORIZED, "this account did not order that certificate");
+        }
+        revoke(serial, reason, requester);
+    }
+
+    /** Revocation by whoever proved to hold the certificate's private key (the front end checked the JWS). */
+    public void revokeByKey(X509Certificate certificate, int reason, String requester) {
+        revoke(checked(certificate, reason), reason, requester);
+    }
+
+    private BigInteger checked(X509Certificate certificate, int reason) {
         if (!java.util.Set.of(0, 1, 3, 4, 5, 9).contains(reason)) {
             throw new AcmeException(AcmeError.BAD_REVOCATION_REASON, "reason " + reason
                     + " is not one a subscriber may give; use 0, 1, 3, 4, 5 or 9 (RFC 5280)");
@@ -67,9 +80,10 @@ public final class AcmeCertificates {
         if (stored.isEmpty()) {
             throw new AcmeException(AcmeError.MALFORMED, 404, "this CA did not issue that certificate");
         }
-        if (!ledger.accountOfCertificate(serial).map(account.id()::equals).orElse(false)) {
-            throw new AcmeException(AcmeError.UNAUTHORIZED, "this account did not order that certificate");
-        }
+        return serial;
+    }
+
+    private void revoke(BigInteger serial, int reason, String requester) {
         RevokeOutcome outcome = revocation.revoke(serial, reason, requester);
         if (outcome == RevokeOutcome.ALREADY_REVOKED) {
             throw new AcmeException(AcmeError.ALREADY_REVOKED, "the certificate is already revoked");
