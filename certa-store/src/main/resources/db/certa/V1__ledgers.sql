@@ -2,7 +2,6 @@
 -- differences are Flyway placeholders set by dev.certa.store.migration.Migrations:
 --   ${binary}  BLOB (SQLite) | BYTEA (PostgreSQL)
 --   ${serial}  TEXT (SQLite, byte order) | TEXT COLLATE "C" (PostgreSQL, byte order whatever the database's collation)
---   ${key_only_table}  WITHOUT ROWID (SQLite: store the table as its primary-key B-tree) | nothing
 --
 -- Serials are 40 lower-case hex digits, zero-padded (RFC 5280 caps serials at 20 octets), so text
 -- order is numeric order. Instants are microseconds since 1970-01-01T00:00:00Z (BIGINT).
@@ -34,15 +33,12 @@ CREATE INDEX certificates_not_after ON certificates (not_after);
 -- CRLs: the revoked certificates of one issuer that have not yet expired.
 CREATE INDEX certificates_revoked ON certificates (issuer_id, not_after) WHERE revoked_at IS NOT NULL;
 
--- Each certificate's names, one row per name, for search by name. Written only in the transaction
--- that records the certificate, and certificates are never deleted, so there is no foreign key: its
--- per-row check (on PostgreSQL a FOR KEY SHARE row lock, itself written to the WAL) cost about a
--- third of the rate at which certificates could be recorded.
+-- Each certificate's names, one row per name, for search by name.
 CREATE TABLE certificate_names (
     name   TEXT      NOT NULL,
-    serial ${serial} NOT NULL,
+    serial ${serial} NOT NULL REFERENCES certificates (serial),
     PRIMARY KEY (name, serial)
-) ${key_only_table};
+);
 
 -- A number bumped in every revocation's transaction: nodes compare it to find stale OCSP responses and CRLs.
 CREATE TABLE revocation_state (
