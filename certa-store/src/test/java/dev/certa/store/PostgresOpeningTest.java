@@ -73,6 +73,17 @@ class PostgresOpeningTest {
     }
 
     @Test
+    void theDescriptionNeverShowsAPassword() {
+        // Trust authentication ignores the password, so this store opens.
+        String url = PostgresTestDatabase.URL + "?password=" + PASSWORD;
+
+        try (CertaStore store = Stores.open(config(url, PostgresTestDatabase.USER, PASSWORD))) {
+            assertThat(store.description()).contains("password=****").doesNotContain(PASSWORD);
+            assertThat(store.toString()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
     void aMissingDatabaseIsExplained() {
         String url = PostgresTestDatabase.URL.replaceAll("/[^/?]+$", "/certa_no_such_database");
 
@@ -101,6 +112,6 @@ class PostgresOpeningTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("PostgreSQL " + PostgresTestDatabase.URL)
                 .hasMessageContaining("upgraded by a newer certa")
-                .hasMessageContaining("schema version 2");
+                .hasMessageContaining("schema version 3");
     }
 }

@@ -119,8 +119,9 @@ public final class GroupCommitter implements AutoCloseable {
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                // Nobody but close() may stop a writer (callers would wait for ever); close() uses STOP.
+                log.warn("writer for {} was interrupted; it keeps running until the store is closed", where);
+                continue;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             int stops = 0;
