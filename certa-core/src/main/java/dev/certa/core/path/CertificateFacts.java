@@ -1,5 +1,6 @@
 package dev.certa.core.path;
 
+import dev.certa.core.crypto.Signatures;
 import dev.certa.core.name.DistinguishedNames;
 import java.math.BigInteger;
 import java.security.PublicKey;
@@ -54,6 +55,7 @@ final class CertificateFacts {
     private final byte[] publicKeyInfoDer;
     final KeyStrength.Judgement keyStrength;
     final ExtensionFacts ext;
+    private volatile @Nullable PreparedKey preparedKey;
     /** Decoding problems, in plain words ("the subject alternative name extension is malformed"). */
     final List<String> problems;
 
@@ -201,6 +203,29 @@ final class CertificateFacts {
             n += rdn.size();
         }
         return n;
+    }
+
+    /** The key as prepared for the provider of one signature algorithm; see {@link #verificationKey}. */
+    private record PreparedKey(String algorithm, PublicKey key) {}
+
+    /**
+     * The subject's public key, converted for the provider that verifies {@code jcaAlgorithm} the first time it
+     * is asked for and kept: an issuer's facts are cached by exact encoding, so an intermediate seen again
+     * verifies its next child without converting its key again (the JDK's certificate cache keeps its parsed
+     * key the same way). Empty when the JDK cannot load the key. A benign race may convert it twice.
+     */
+    Optional<PublicKey> verificationKey(String jcaAlgorithm) {
+        PreparedKey p = preparedKey;
+        if (p != null && p.algorithm().equals(jcaAlgorithm)) {
+            return Optional.of(p.key());
+        }
+        Optional<PublicKey> key = publicKey();
+        if (key.isPresent()) {
+            PublicKey prepared = Signatures.prepare(jcaAlgorithm, key.get());
+            preparedKey = new PreparedKey(jcaAlgorithm, prepared);
+            return Optional.of(prepared);
+        }
+        return key;
     }
 
     /** The subject's public key as a JCA key, or empty when the JDK cannot load it. */

@@ -278,9 +278,12 @@ final class PathSearch {
         }
         signatureChecks++;
         boolean ok = false;
-        Optional<PublicKey> key = issuer.publicKey();
-        if (child.signatureAlgorithm.isPresent() && key.isPresent()) {
-            ok = Signatures.verify(child.signatureAlgorithm.get().jcaName(), key.get(), child.tbs, child.signature);
+        if (child.signatureAlgorithm.isPresent()) {
+            String algorithm = child.signatureAlgorithm.get().jcaName();
+            Optional<PublicKey> key = issuer.verificationKey(algorithm);
+            if (key.isPresent()) {
+                ok = Signatures.verify(algorithm, key.get(), child.tbs, child.signature);
+            }
         }
         signatures.put(e, ok);
         if (ok) {
