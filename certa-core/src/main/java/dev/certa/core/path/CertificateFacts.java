@@ -34,6 +34,8 @@ final class CertificateFacts {
     final String display;
     final X500Principal subject;
     final X500Principal issuer;
+    /** The issuer's name as encoded in this certificate (do not modify). */
+    final byte[] issuerDer;
     final boolean subjectEmpty;
     final boolean issuerEmpty;
     final boolean selfIssued;
@@ -64,13 +66,14 @@ final class CertificateFacts {
             byte[] outerAlgorithm, boolean algorithmsAgree, byte[] publicKeyInfo, KeyStrength.Judgement keyStrength) {}
 
     private CertificateFacts(X509Certificate certificate, byte[] der, Parts p, X500Name subjectName, int subjectAttributes,
-            boolean issuerEmpty, ExtensionFacts ext, List<String> problems) {
+            byte[] issuerDer, boolean issuerEmpty, ExtensionFacts ext, List<String> problems) {
         this.certificate = certificate;
         this.der = der;
         this.display = DistinguishedNames.display(subjectName);
         this.subject = certificate.getSubjectX500Principal();
         this.issuer = certificate.getIssuerX500Principal();
         this.subjectEmpty = subjectName.getRDNs().length == 0;
+        this.issuerDer = issuerDer;
         this.issuerEmpty = issuerEmpty;
         this.selfIssued = subject.equals(issuer);
         this.nameCount = 1 + subjectAttributes + (ext.subjectAltNames == null ? 0 : ext.subjectAltNames.getNames().length);
@@ -142,26 +145,27 @@ final class CertificateFacts {
     private static CertificateFacts plain(X509Certificate certificate, byte[] der, byte[] tbs, PlainCertificate p)
             throws java.io.IOException {
         List<String> problems = new ArrayList<>();
-        ExtensionFacts ext = ExtensionFacts.of(p.extensions(), problems);
+        ExtensionFacts ext = ExtensionFacts.of(p.extensions(), problems, true);
         Parts parts = new Parts(tbs, 3, p.serial(), p.signature(), SignatureAlgorithms.identify(p.signatureAlgorithmOid(), p.signatureParameters()),
                 p.signatureAlgorithm(), p.signatureAlgorithmsAgree(), p.publicKeyInfo(),
                 KeyStrength.judge(p.publicKeyAlgorithm(), p.publicKeyCurve(), p.publicKeyInfo()));
         X500Name subjectName = p.subjectAttributes() == 0 ? EMPTY_NAME : X500Name.getInstance(ASN1Primitive.fromByteArray(p.subject()));
-        return new CertificateFacts(certificate, der, parts, subjectName, p.subjectAttributes(), p.issuerEmpty(), ext, problems);
+        return new CertificateFacts(certificate, der, parts, subjectName, p.subjectAttributes(), p.issuer(), p.issuer().length == 2,
+                ext, problems);
     }
 
     private static CertificateFacts general(X509Certificate certificate, byte[] der, byte[] tbs, Certificate c)
             throws java.io.IOException {
         List<String> problems = new ArrayList<>();
         TBSCertificate t = c.getTBSCertificate();
-        ExtensionFacts ext = ExtensionFacts.of(ExtensionFacts.raw(t.getExtensions()), problems);
+        ExtensionFacts ext = ExtensionFacts.of(ExtensionFacts.raw(t.getExtensions()), problems, false);
         AlgorithmIdentifier outer = c.getSignatureAlgorithm();
         SubjectPublicKeyInfo spki = t.getSubjectPublicKeyInfo();
         Parts parts = new Parts(tbs, t.getVersionNumber(), t.getSerialNumber().getValue(), c.getSignature().getOctets(),
                 SignatureAlgorithms.identify(outer), outer.getEncoded(ASN1Encoding.DER), outer.equals(t.getSignature()),
                 spki.getEncoded(ASN1Encoding.DER), KeyStrength.judge(spki));
         return new CertificateFacts(certificate, der, parts, t.getSubject(), attributes(t.getSubject()),
-                t.getIssuer().getRDNs().length == 0, ext, problems);
+                t.getIssuer().getEncoded(ASN1Encoding.DER), t.getIssuer().getRDNs().length == 0, ext, problems);
     }
 
     private static void checkNoDuplicates(Certificate c) {

@@ -24,8 +24,8 @@ final class CommonNames {
 
     /** The first common name that is not one of the subject alternative names, if any. */
     static Optional<String> notInSubjectAltNames(CertificateFacts f) {
-        if (f.ext.subjectAltNames == null) {
-            return Optional.empty();
+        if (f.ext.subjectAltNames == null || f.subjectEmpty) {
+            return Optional.empty(); // no names to compare, or no subject (the usual leaf today) to hold a common name
         }
         X500Name subject = X500Name.getInstance(f.subject.getEncoded());
         for (RDN rdn : subject.getRDNs()) {

@@ -99,11 +99,17 @@ final class ExtensionFacts {
         return out;
     }
 
-    static ExtensionFacts of(List<RawExtension> exts, List<String> problems) {
+    /**
+     * Reads {@code exts}; with {@code plain}, the usual extensions in their usual shape are read by
+     * {@link PlainExtensions} and only the rest by Bouncy Castle.
+     */
+    static ExtensionFacts of(List<RawExtension> exts, List<String> problems, boolean plain) {
         ExtensionFacts f = new ExtensionFacts();
         for (RawExtension e : exts) {
             try {
-                f.read(e.oid(), e.critical(), e.value(), problems);
+                if (!plain || !PlainExtensions.read(f, e.oid(), e.critical(), e.value())) {
+                    f.read(e.oid(), e.critical(), e.value(), problems);
+                }
             } catch (RuntimeException | java.io.IOException ex) {
                 problems.add("the " + ExtensionNames.of(e.oid()) + " extension is malformed (" + ex.getMessage() + ")");
             }

@@ -23,7 +23,7 @@ record PlainCertificate(
         String signatureAlgorithmOid,
         Parameters signatureParameters,
         boolean signatureAlgorithmsAgree,
-        boolean issuerEmpty,
+        byte[] issuer,
         byte[] subject,
         int subjectAttributes,
         byte[] publicKeyInfo,
@@ -71,7 +71,8 @@ record PlainCertificate(
         innerAlgorithm.next(Der.OID).oid();
         parameters(innerAlgorithm);
         tbs.next(Der.SEQUENCE);
-        boolean issuerEmpty = name(tbs.inside()) == 0;
+        name(tbs.inside());
+        byte[] issuer = tbs.elementIs(EMPTY_NAME) ? EMPTY_NAME : tbs.element();
         validity(tbs.next(Der.SEQUENCE).inside());
         tbs.next(Der.SEQUENCE);
         int attributes = name(tbs.inside());
@@ -90,7 +91,7 @@ record PlainCertificate(
             extensions = extensions(tbs.next(0xa3).inside());
         }
         tbs.end();
-        return new PlainCertificate(serial, outer, signatureOid, signatureParameters, agree, issuerEmpty, subject, attributes, spki, keyOid, curve, signature,
+        return new PlainCertificate(serial, outer, signatureOid, signatureParameters, agree, issuer, subject, attributes, spki, keyOid, curve, signature,
                 extensions);
     }
 
