@@ -33,6 +33,8 @@ final class CertificateFacts {
     final byte[] der;
     final String display;
     final X500Principal subject;
+    /** The subject as Bouncy Castle reads it from this certificate's encoding. */
+    final X500Name subjectName;
     final X500Principal issuer;
     /** The issuer's name as encoded in this certificate (do not modify). */
     final byte[] issuerDer;
@@ -69,6 +71,7 @@ final class CertificateFacts {
             byte[] issuerDer, boolean issuerEmpty, ExtensionFacts ext, List<String> problems) {
         this.certificate = certificate;
         this.der = der;
+        this.subjectName = subjectName;
         this.display = DistinguishedNames.display(subjectName);
         this.subject = certificate.getSubjectX500Principal();
         this.issuer = certificate.getIssuerX500Principal();

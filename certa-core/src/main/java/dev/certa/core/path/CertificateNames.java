@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.jspecify.annotations.Nullable;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -88,8 +89,24 @@ final class CertificateNames {
         if (ext == null) {
             return Optional.empty();
         }
+        byte[] inner;
         try {
-            byte[] inner = ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(ext)).getOctets();
+            inner = ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(ext)).getOctets();
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedNamesException("the subject alternative name extension cannot be decoded");
+        }
+        return subjectAltNames(inner);
+    }
+
+    /**
+     * As {@link #subjectAltNames(X509Certificate)} for the extension's value (the contents of extnValue) as found
+     * in the certificate, or null when it has no such extension.
+     */
+    static Optional<List<GeneralName>> subjectAltNames(byte @Nullable [] inner) throws MalformedNamesException {
+        if (inner == null) {
+            return Optional.empty();
+        }
+        try {
             GeneralName[] names = GeneralNames.getInstance(ASN1Primitive.fromByteArray(inner)).getNames();
             if (names.length == 0) {
                 throw new MalformedNamesException("the subject alternative name extension is empty");

@@ -186,8 +186,24 @@ final class Der {
         return valueStart + 1;
     }
 
+    /** "2.5.29.0" … "2.5.29.127": the certificate extensions' arc, looked up rather than built. */
+    private static final String[] ID_CE = java.util.stream.IntStream.range(0, 128).mapToObj(i -> "2.5.29." + i)
+            .toArray(String[]::new);
+
     /** The OBJECT IDENTIFIER just read, in dotted form; refused when its contents are not valid. */
     String oid() throws Unusual {
+        if (tag == OID && valueLength() == 3 && b[valueStart] == 0x55 && b[valueStart + 1] == 0x1d && b[valueStart + 2] >= 0) {
+            return ID_CE[b[valueStart + 2]];
+        }
+        return dotted(true);
+    }
+
+    /** Refuses the OBJECT IDENTIFIER just read when its contents are not valid, without spelling it out. */
+    void checkOid() throws Unusual {
+        dotted(false);
+    }
+
+    private String dotted(boolean spell) throws Unusual {
         if (tag != OID) {
             throw new Unusual("not an OID");
         }
@@ -195,7 +211,7 @@ final class Der {
         if (n < 1 || n > 128) {
             throw new Unusual("OID length");
         }
-        StringBuilder sb = new StringBuilder(n * 3);
+        StringBuilder sb = spell ? new StringBuilder(n * 3) : null;
         long value = 0;
         boolean subIdStart = true;
         boolean firstDone = false;
@@ -210,12 +226,14 @@ final class Der {
             value = (value << 7) | (v & 0x7f);
             subIdStart = (v & 0x80) == 0;
             if (subIdStart) {
-                if (!firstDone) {
-                    int root = value < 40 ? 0 : value < 80 ? 1 : 2;
-                    sb.append(root).append('.').append(value - 40L * root);
-                    firstDone = true;
-                } else {
-                    sb.append('.').append(value);
+                if (sb != null) {
+                    if (!firstDone) {
+                        int root = value < 40 ? 0 : value < 80 ? 1 : 2;
+                        sb.append(root).append('.').append(value - 40L * root);
+                        firstDone = true;
+                    } else {
+                        sb.append('.').append(value);
+                    }
                 }
                 value = 0;
             }
@@ -223,7 +241,7 @@ final class Der {
         if (!subIdStart) {
             throw new Unusual("truncated OID");
         }
-        return sb.toString();
+        return sb == null ? "" : sb.toString();
     }
 
     /**
@@ -272,7 +290,7 @@ final class Der {
                     throw new Unusual("bad bit string");
                 }
             }
-            case OID -> oid();
+            case OID -> checkOid();
             case OCTET_STRING, UTF8_STRING, PRINTABLE_STRING, IA5_STRING -> {
                 // contents not checked by the general parser either
             }

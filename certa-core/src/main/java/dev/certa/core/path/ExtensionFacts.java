@@ -74,6 +74,8 @@ final class ExtensionFacts {
     @Nullable AuthorityKeyId authorityKeyId;
     @Nullable GeneralNames subjectAltNames;
     boolean subjectAltNamesCritical;
+    /** The subject alternative name extension's value as found (even when malformed), or null when absent. */
+    byte @Nullable [] subjectAltNamesValue;
     @Nullable NameConstraints nameConstraints;
     boolean nameConstraintsCritical;
     @Nullable Policies policies;
@@ -106,6 +108,9 @@ final class ExtensionFacts {
     static ExtensionFacts of(List<RawExtension> exts, List<String> problems, boolean plain) {
         ExtensionFacts f = new ExtensionFacts();
         for (RawExtension e : exts) {
+            if (e.oid().equals(SUBJECT_ALT_NAME)) {
+                f.subjectAltNamesValue = e.value();
+            }
             try {
                 if (!plain || !PlainExtensions.read(f, e.oid(), e.critical(), e.value())) {
                     f.read(e.oid(), e.critical(), e.value(), problems);

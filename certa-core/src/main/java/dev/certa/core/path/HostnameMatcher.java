@@ -56,6 +56,24 @@ public final class HostnameMatcher {
         } catch (CertificateNames.MalformedNamesException e) {
             return false;
         }
+        return matches(sans, expected);
+    }
+
+    /**
+     * As {@link #matches(X509Certificate, SubjectAltName)} for the subject alternative name extension's value
+     * as found in the certificate (null when it has none): the validator has it at hand already.
+     */
+    static boolean matches(byte @org.jspecify.annotations.Nullable [] subjectAltNames, SubjectAltName expected) {
+        List<GeneralName> sans;
+        try {
+            sans = CertificateNames.subjectAltNames(subjectAltNames).orElse(List.of());
+        } catch (CertificateNames.MalformedNamesException e) {
+            return false;
+        }
+        return matches(sans, expected);
+    }
+
+    private static boolean matches(List<GeneralName> sans, SubjectAltName expected) {
         return switch (expected.type()) {
             case DNS -> referenceDnsName(expected.value())
                     .map(ref -> sans.stream().filter(g -> g.getTagNo() == GeneralName.dNSName)

@@ -68,7 +68,7 @@ record PlainCertificate(
         tbs.next(Der.SEQUENCE);
         boolean agree = Arrays.equals(der, tbs.start(), tbs.valueEnd(), der, outerFrom, outerTo);
         Der innerAlgorithm = tbs.inside();
-        innerAlgorithm.next(Der.OID).oid();
+        innerAlgorithm.next(Der.OID).checkOid();
         parameters(innerAlgorithm);
         tbs.next(Der.SEQUENCE);
         name(tbs.inside());
@@ -124,7 +124,7 @@ record PlainCertificate(
             }
             while (set.hasMore()) {
                 Der atv = set.next(Der.SEQUENCE).inside();
-                atv.next(Der.OID).oid();
+                atv.next(Der.OID).checkOid();
                 int t = atv.next().tag();
                 if (t != Der.UTF8_STRING && t != Der.PRINTABLE_STRING && t != Der.IA5_STRING) {
                     throw new Der.Unusual("unusual attribute value");

@@ -104,11 +104,23 @@ class PlainCertificateTest {
         String name = c.getSubjectX500Principal().getName();
         assertThat(whyFast).as(name).isEqualTo(whyGeneral);
         assertThat(fast.map(PlainCertificateTest::describe)).as(name).isEqualTo(general.map(PlainCertificateTest::describe));
+        fast.ifPresent(f -> assertThat(sans(f.ext.subjectAltNamesValue)).as(name + ": SANs from the JDK's extension value")
+                .isEqualTo(sans(c)));
         try {
             PlainCertificate.split(der);
             return true;
         } catch (Der.Unusual e) {
             return false;
+        }
+    }
+
+    private static String sans(Object from) {
+        try {
+            var names = from instanceof X509Certificate c ? CertificateNames.subjectAltNames(c)
+                    : CertificateNames.subjectAltNames((byte[]) from);
+            return names.map(l -> l.stream().map(Object::toString).toList().toString()).orElse("none");
+        } catch (CertificateNames.MalformedNamesException e) {
+            return "malformed: " + e.getMessage();
         }
     }
 
@@ -127,7 +139,8 @@ class PlainCertificateTest {
                 "ski=" + (e.subjectKeyId == null ? null : hex.formatHex(e.subjectKeyId)) + "/" + e.subjectKeyIdCritical,
                 "aki=" + (e.authorityKeyId == null ? null : (e.authorityKeyId.keyId() == null ? null : hex.formatHex(e.authorityKeyId.keyId()))
                         + "/" + e.authorityKeyId.hasIssuer() + "/" + e.authorityKeyId.hasSerial() + "/" + e.authorityKeyId.critical()),
-                "san=" + encoded(e.subjectAltNames) + "/" + e.subjectAltNamesCritical,
+                "san=" + encoded(e.subjectAltNames) + "/" + e.subjectAltNamesCritical
+                        + "/" + (e.subjectAltNamesValue == null ? null : hex.formatHex(e.subjectAltNamesValue)),
                 "nc=" + encoded(e.nameConstraints) + "/" + e.nameConstraintsCritical,
                 "policies=" + e.policies, "policyConstraints=" + e.policyConstraints, "mappings=" + e.policyMappings,
                 "inhibitAny=" + e.inhibitAnyPolicy, "aia=" + e.authorityInfoAccess + "/" + e.authorityInfoAccessCritical,
