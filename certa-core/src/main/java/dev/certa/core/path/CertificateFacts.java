@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import javax.security.auth.Destroyable;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -223,8 +224,8 @@ final class CertificateFacts {
      */
     Optional<PublicKey> verificationKey(String jcaAlgorithm) {
         PreparedKey p = preparedKey;
-        if (p != null && p.algorithm().equals(jcaAlgorithm)) {
-            return Optional.of(p.key());
+        if (p != null && p.algorithm().equals(jcaAlgorithm) && !(p.key() instanceof Destroyable d && d.isDestroyed())) {
+            return Optional.of(p.key()); // (ACCP destroys a key when a Signature object moves on to another key: never here)
         }
         Optional<PublicKey> key = publicKey();
         if (key.isPresent()) {
