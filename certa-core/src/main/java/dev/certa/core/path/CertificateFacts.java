@@ -1,6 +1,6 @@
 package dev.certa.core.path;
 
-import dev.certa.core.crypto.Signatures;
+import dev.certa.core.crypto.IssuerKey;
 import dev.certa.core.name.DistinguishedNames;
 import java.math.BigInteger;
 import java.security.PublicKey;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.security.auth.Destroyable;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
@@ -60,7 +59,7 @@ final class CertificateFacts {
     private final byte[] publicKeyInfoDer;
     final KeyStrength.Judgement keyStrength;
     final ExtensionFacts ext;
-    private volatile @Nullable PreparedKey preparedKey;
+    private volatile @Nullable IssuerKey issuerKey;
     /** Decoding problems, in plain words ("the subject alternative name extension is malformed"). */
     final List<String> problems;
 
@@ -213,27 +212,24 @@ final class CertificateFacts {
         return n;
     }
 
-    /** The key as prepared for the provider of one signature algorithm; see {@link #verificationKey}. */
-    private record PreparedKey(String algorithm, PublicKey key) {}
-
     /**
-     * The subject's public key, converted for the provider that verifies {@code jcaAlgorithm} the first time it
-     * is asked for and kept: an issuer's facts are cached by exact encoding, so an intermediate seen again
-     * verifies its next child without converting its key again (the JDK's certificate cache keeps its parsed
-     * key the same way). Empty when the JDK cannot load the key. A benign race may convert it twice.
+     * The subject's public key ready to verify signatures of {@code jcaAlgorithm}, made the first time it is
+     * asked for and kept: an issuer's facts are cached by exact encoding, so an intermediate seen again verifies
+     * its next child without converting its key again (the JDK's certificate cache keeps its parsed key the
+     * same way). Empty when the JDK cannot load the key. A benign race may prepare it twice.
      */
-    Optional<PublicKey> verificationKey(String jcaAlgorithm) {
-        PreparedKey p = preparedKey;
-        if (p != null && p.algorithm().equals(jcaAlgorithm) && !(p.key() instanceof Destroyable d && d.isDestroyed())) {
-            return Optional.of(p.key()); // (ACCP destroys a key when a Signature object moves on to another key: never here)
+    Optional<IssuerKey> verificationKey(String jcaAlgorithm) {
+        IssuerKey k = issuerKey;
+        if (k != null && k.algorithm().equals(jcaAlgorithm) && k.usable()) {
+            return Optional.of(k);
         }
         Optional<PublicKey> key = publicKey();
-        if (key.isPresent()) {
-            PublicKey prepared = Signatures.prepare(jcaAlgorithm, key.get());
-            preparedKey = new PreparedKey(jcaAlgorithm, prepared);
-            return Optional.of(prepared);
+        if (key.isEmpty()) {
+            return Optional.empty();
         }
-        return key;
+        k = IssuerKey.of(jcaAlgorithm, key.get());
+        issuerKey = k;
+        return Optional.of(k);
     }
 
     /** The subject's public key as a JCA key, or empty when the JDK cannot load it. */

@@ -2,8 +2,7 @@ package dev.certa.core.path;
 
 import static dev.certa.core.path.Texts.q;
 
-import dev.certa.core.crypto.Signatures;
-import java.security.PublicKey;
+import dev.certa.core.crypto.IssuerKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -296,9 +295,9 @@ final class PathSearch {
         boolean ok = false;
         if (child.signatureAlgorithm.isPresent()) {
             String algorithm = child.signatureAlgorithm.get().jcaName();
-            Optional<PublicKey> key = issuer.verificationKey(algorithm);
+            Optional<IssuerKey> key = issuer.verificationKey(algorithm);
             if (key.isPresent()) {
-                ok = Signatures.verify(algorithm, key.get(), child.tbs, child.signature);
+                ok = key.get().verify(child.tbs, child.signature);
             }
         }
         signatures.put(e, ok);
