@@ -106,8 +106,19 @@ final class CertificateNames {
         if (inner == null) {
             return Optional.empty();
         }
+        GeneralNames parsed;
         try {
-            GeneralName[] names = GeneralNames.getInstance(ASN1Primitive.fromByteArray(inner)).getNames();
+            parsed = GeneralNames.getInstance(ASN1Primitive.fromByteArray(inner));
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedNamesException("the subject alternative name extension cannot be decoded");
+        }
+        return subjectAltNames(parsed);
+    }
+
+    /** As {@link #subjectAltNames(byte[])} for the extension's value as Bouncy Castle has already read it. */
+    static Optional<List<GeneralName>> subjectAltNames(GeneralNames parsed) throws MalformedNamesException {
+        try {
+            GeneralName[] names = parsed.getNames();
             if (names.length == 0) {
                 throw new MalformedNamesException("the subject alternative name extension is empty");
             }
@@ -115,7 +126,7 @@ final class CertificateNames {
                 decode(g);
             }
             return Optional.of(List.of(names));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new MalformedNamesException("the subject alternative name extension cannot be decoded");
         }
     }

@@ -60,13 +60,15 @@ public final class HostnameMatcher {
     }
 
     /**
-     * As {@link #matches(X509Certificate, SubjectAltName)} for the subject alternative name extension's value
-     * as found in the certificate (null when it has none): the validator has it at hand already.
+     * As {@link #matches(X509Certificate, SubjectAltName)} for the subject alternative names the validator has
+     * already read from the certificate.
      */
-    static boolean matches(byte @org.jspecify.annotations.Nullable [] subjectAltNames, SubjectAltName expected) {
+    static boolean matches(ExtensionFacts ext, SubjectAltName expected) {
         List<GeneralName> sans;
         try {
-            sans = CertificateNames.subjectAltNames(subjectAltNames).orElse(List.of());
+            // the names as ExtensionFacts read them, else (absent or unreadable) from the value: the same parse
+            sans = (ext.subjectAltNames != null ? CertificateNames.subjectAltNames(ext.subjectAltNames)
+                    : CertificateNames.subjectAltNames(ext.subjectAltNamesValue)).orElse(List.of());
         } catch (CertificateNames.MalformedNamesException e) {
             return false;
         }
