@@ -145,7 +145,7 @@ public final class CertaServer implements AutoCloseable {
         Json json = new Json();
         Router router = new Router(json, config.maxBody(), meters);
         RevocationService revocation = new RevocationService(store.certificates(), audit, clock);
-        TokenVerifier tokens = new TokenVerifier(provisioners, store.tokens(), clock, config.tokenMaxLifetime(), config.publicHost());
+        TokenVerifier tokens = new TokenVerifier(provisioners, clock, config.tokenMaxLifetime(), config.publicHost());
         RegistrationAuthority ra = new RegistrationAuthority(store.certificates(), clock, config.renewAfterExpiry());
         new SigningApi(json, tokens, ra, signing, revocation, store.certificates(), new AdminAuth(adminToken), audit, meters)
                 .register(router);

@@ -20,6 +20,16 @@ public interface CertificateLedger {
     /** Records one issued certificate durably. */
     void record(IssuedCertificateRecord certificate) throws DuplicateSerialException;
 
+    /**
+     * Records a certificate and marks the one-time token that authorised it used, in one transaction
+     * (one disk flush for both). Returns {@code false}, recording nothing, when the token was already
+     * used on any node: the certificate must then be discarded, never returned.
+     *
+     * @throws DuplicateSerialException when the serial is already recorded (the token is then used up)
+     */
+    boolean recordWithToken(IssuedCertificateRecord certificate, String provisioner, String tokenId, Instant tokenExpiresAt)
+            throws DuplicateSerialException;
+
     Optional<StoredCertificate> find(BigInteger serial);
 
     List<StoredCertificate> search(CertificateQuery query);

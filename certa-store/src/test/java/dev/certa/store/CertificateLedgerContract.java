@@ -28,6 +28,45 @@ abstract class CertificateLedgerContract extends StoreContract {
     }
 
     @Test
+    void aCertificateAndItsTokenAreRecordedTogetherAndATokenWorksOnce() {
+        IssuedCertificateRecord first = Certificates.any().record();
+        IssuedCertificateRecord second = Certificates.any().record();
+        Instant expires = Certificates.T0.plusSeconds(300);
+
+        assertThat(store.certificates().recordWithToken(first, "ops", "jti-1", expires)).isTrue();
+        assertThat(store.certificates().recordWithToken(second, "ops", "jti-1", expires)).isFalse();
+
+        assertThat(store.certificates().find(first.serial())).isPresent();
+        assertThat(store.certificates().find(second.serial())).as("nothing recorded for a replayed token").isEmpty();
+        assertThat(store.tokens().markUsed("ops", "jti-1", expires)).as("the token is used for every ledger").isFalse();
+        assertThat(store.tokens().markUsed("ops", "jti-2", expires)).isTrue();
+        assertThat(store.certificates().recordWithToken(second, "ops", "jti-2", expires)).isFalse();
+        assertThat(store.certificates().recordWithToken(second, "other", "jti-2", expires)).as("ids are per provisioner").isTrue();
+    }
+
+    @Test
+    void racingRequestsWithOneTokenRecordExactlyOneCertificate() throws Exception {
+        Instant expires = Certificates.T0.plusSeconds(300);
+        java.util.List<IssuedCertificateRecord> records = java.util.stream.IntStream.range(0, 16)
+                .mapToObj(i -> Certificates.any().record()).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            java.util.List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (IssuedCertificateRecord r : records) {
+                results.add(pool.submit(() -> store.certificates().recordWithToken(r, "ops", "shared", expires)));
+            }
+            int recorded = 0;
+            for (var f : results) {
+                recorded += f.get() ? 1 : 0;
+            }
+            assertThat(recorded).isEqualTo(1);
+            assertThat(store.certificates().count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void certificateWithoutNamesRoundTrips() {
         IssuedCertificateRecord record = recorded(Certificates.any().withNames());
 

@@ -73,6 +73,17 @@ class PostgresOpeningTest {
     }
 
     @Test
+    void theDescriptionNeverShowsAPassword() {
+        // Trust authentication ignores the password, so this store opens.
+        String url = PostgresTestDatabase.URL + "?password=" + PASSWORD;
+
+        try (CertaStore store = Stores.open(config(url, PostgresTestDatabase.USER, PASSWORD))) {
+            assertThat(store.description()).contains("password=****").doesNotContain(PASSWORD);
+            assertThat(store.toString()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
     void aMissingDatabaseIsExplained() {
         String url = PostgresTestDatabase.URL.replaceAll("/[^/?]+$", "/certa_no_such_database");
 

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.ResultSet;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +53,20 @@ class SqliteOpeningTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("cannot create the directory " + blocker)
                 .hasMessageContaining("Choose a data directory");
+    }
+
+    @Test
+    void aReadOnlyDirectoryIsExplained() throws Exception {
+        // root may write anywhere, so this can only be seen as another user
+        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "running as root");
+        Path readOnly = Files.createDirectory(directory.resolve("read-only"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path file = readOnly.resolve("certa.db");
+
+        assertThatThrownBy(() -> Stores.open(new StoreConfig.Sqlite(file)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("certa cannot write to " + readOnly)
+                .hasMessageContaining("write access");
     }
 
     @Test

@@ -24,7 +24,8 @@ public final class CryptoProviders {
     private final Provider bouncyCastle;
     private final @Nullable Provider fast;
     private final @Nullable String fastUnavailableReason;
-    private final Map<String, Provider> byAlgorithm = new ConcurrentHashMap<>();
+    private final Map<String, Provider> bySignature = new ConcurrentHashMap<>();
+    private final Map<String, Provider> byKeyPairGenerator = new ConcurrentHashMap<>();
 
     private CryptoProviders(Provider bouncyCastle, @Nullable Provider fast, @Nullable String fastUnavailableReason) {
         this.bouncyCastle = bouncyCastle;
@@ -62,12 +63,13 @@ public final class CryptoProviders {
 
     /** The provider for a JCA signature algorithm name such as {@code SHA256withECDSA}. */
     public Provider forSignature(String algorithm) {
-        return byAlgorithm.computeIfAbsent("Signature." + algorithm, k -> pick(algorithm, true));
+        Provider p = bySignature.get(algorithm); // every verification asks: no key to build, no lambda
+        return p != null ? p : bySignature.computeIfAbsent(algorithm, k -> pick(algorithm, true));
     }
 
     /** The provider for generating key pairs of a JCA algorithm ({@code EC}, {@code RSA}, {@code Ed25519}). */
     public Provider forKeyPairGenerator(String algorithm) {
-        return byAlgorithm.computeIfAbsent("KeyPairGenerator." + algorithm, k -> pick(algorithm, false));
+        return byKeyPairGenerator.computeIfAbsent(algorithm, k -> pick(algorithm, false));
     }
 
     private Provider pick(String algorithm, boolean signature) {

@@ -44,6 +44,24 @@ public final class Signatures {
     }
 
     /**
+     * {@code key} converted once into the provider that verifies {@code algorithm}, for a key that will verify
+     * many signatures (an intermediate's): a native provider otherwise converts a JDK key on every
+     * verification, and rebuilds its per-key arithmetic (for RSA-2048 about a quarter of a verification). The
+     * key itself when it cannot be converted; {@link #verify(String, PublicKey, byte[], byte[])} takes either.
+     */
+    public static PublicKey prepare(String algorithm, PublicKey key) {
+        Provider preferred = CryptoProviders.get().forSignature(algorithm);
+        if (preferred == CryptoProviders.get().bouncyCastle()) {
+            return key; // Bouncy Castle gains nothing from converting first
+        }
+        try {
+            return (PublicKey) KeyFactory.getInstance(key.getAlgorithm(), preferred).translateKey(key);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key;
+        }
+    }
+
+    /**
      * Like {@link #verify(String, PublicKey, byte[], byte[])} for an encoded key, which is decoded
      * straight into the provider that verifies: a key read from a CSR goes to the native provider
      * without a detour through a JDK key object that the native provider would have to translate.

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.security.PublicKey;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.pkcs.Attribute;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -117,14 +118,12 @@ public final class Csr {
 
     /** Extensions requested through the PKCS#9 extensionRequest attribute. */
     public Optional<Extensions> requestedExtensions() {
-        for (Attribute a : request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest)) {
+        Attribute[] attributes = decoded("attributes are malformed",
+                () -> request.getAttributes(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest));
+        for (Attribute a : attributes) {
             ASN1Encodable[] values = a.getAttributeValues();
             if (values.length > 0) {
-                try {
-                    return Optional.of(Extensions.getInstance(values[0]));
-                } catch (IllegalArgumentException e) {
-                    throw CertaException.badInput("the CSR's requested extensions are malformed", "create the CSR again", e);
-                }
+                return Optional.of(decoded("requested extensions are malformed", () -> Extensions.getInstance(values[0])));
             }
         }
         return Optional.empty();
@@ -133,8 +132,10 @@ public final class Csr {
     /** The subject alternative names requested, in order. */
     public List<SubjectAltName> subjectAltNames() {
         return requestedExtensions()
-                .map(x -> GeneralNames.fromExtensions(x, Extension.subjectAlternativeName))
-                .map(SubjectAltName::fromGeneralNames)
+                .map(x -> decoded("subjectAltName extension is not a valid list of names",
+                        () -> GeneralNames.fromExtensions(x, Extension.subjectAlternativeName)))
+                .map(names -> decoded("subjectAltName extension holds a malformed name",
+                        () -> SubjectAltName.fromGeneralNames(names)))
                 .orElse(List.of());
     }
 
@@ -142,6 +143,23 @@ public final class Csr {
     public Optional<Boolean> requestsCa() {
         return requestedExtensions()
                 .map(x -> x.getExtension(Extension.basicConstraints))
-                .map(e -> BasicConstraints.getInstance(e.getParsedValue()).isCA());
+                .map(e -> decoded("basicConstraints extension is malformed",
+                        () -> BasicConstraints.getInstance(e.getParsedValue()).isCA()));
+    }
+
+    /**
+     * Decodes a part of the request that Bouncy Castle reads only when asked. Its getInstance methods
+     * refuse a structure of the wrong shape with an unchecked exception (IllegalArgumentException, or
+     * another); that is the requester's error, reported as {@link ErrorKind#BAD_INPUT}.
+     */
+    private static <T> T decoded(String problem, Supplier<T> part) {
+        try {
+            return part.get();
+        } catch (CertaException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw CertaException.badInput("the CSR's " + problem,
+                    "create the CSR again, e.g. with 'certa csr create' or 'openssl req -new'", e);
+        }
     }
 }

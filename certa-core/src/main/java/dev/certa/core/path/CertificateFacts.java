@@ -1,5 +1,6 @@
 package dev.certa.core.path;
 
+import dev.certa.core.crypto.IssuerKey;
 import dev.certa.core.name.DistinguishedNames;
 import java.math.BigInteger;
 import java.security.PublicKey;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -21,16 +23,21 @@ import org.bouncycastle.asn1.x509.TBSCertificate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What path validation needs to know about one certificate, decoded once per validation with Bouncy
- * Castle's ASN.1 classes: names, validity, key identifiers, constraints, usages, the to-be-signed bytes
- * and the signature. Anything that cannot be decoded is kept as a problem to report, never thrown.
+ * What path validation needs to know about one certificate, decoded once per validation: names, validity,
+ * key identifiers, constraints, usages, the to-be-signed bytes and the signature. Plain DER is split by
+ * {@link PlainCertificate}; anything else by Bouncy Castle's ASN.1 classes. Anything that cannot be decoded
+ * is kept as a problem to report, never thrown.
  */
 final class CertificateFacts {
     final X509Certificate certificate;
     final byte[] der;
     final String display;
     final X500Principal subject;
+    /** The subject as Bouncy Castle reads it from this certificate's encoding. */
+    final X500Name subjectName;
     final X500Principal issuer;
+    /** The issuer's name as encoded in this certificate (do not modify). */
+    final byte[] issuerDer;
     final boolean subjectEmpty;
     final boolean issuerEmpty;
     final boolean selfIssued;
@@ -43,44 +50,47 @@ final class CertificateFacts {
     final byte[] tbs;
     final byte[] signature;
     final Optional<SignatureAlgorithm> signatureAlgorithm;
-    private final AlgorithmIdentifier outerSignatureAlgorithm;
+    /** The outer signature AlgorithmIdentifier in DER; decoded again only for error messages. */
+    private final byte[] outerSignatureAlgorithm;
     /** Only error messages need the name; computed on first use (a benign race computes the same string). */
     private @Nullable String signatureAlgorithmName;
     final boolean signatureAlgorithmsAgree;
-    final SubjectPublicKeyInfo publicKeyInfo;
-    /** DER of the subject public key info, re-encoded on first use: only issuers and cache keys need it. */
-    private byte @Nullable [] publicKeyInfoDer;
+    /** DER of the subject public key info: issuers and cache keys need it (do not modify). */
+    private final byte[] publicKeyInfoDer;
     final KeyStrength.Judgement keyStrength;
     final ExtensionFacts ext;
+    private volatile @Nullable IssuerKey issuerKey;
     /** Decoding problems, in plain words ("the subject alternative name extension is malformed"). */
     final List<String> problems;
 
-    private CertificateFacts(
-            X509Certificate certificate, byte[] der, byte[] tbs, Certificate c, ExtensionFacts ext, List<String> problems) {
+    /** Everything except the names, which both routes below read the same way. */
+    private record Parts(byte[] tbs, int version, BigInteger serial, byte[] signature, Optional<SignatureAlgorithm> algorithm,
+            byte[] outerAlgorithm, boolean algorithmsAgree, byte[] publicKeyInfo, KeyStrength.Judgement keyStrength) {}
+
+    private CertificateFacts(X509Certificate certificate, byte[] der, Parts p, X500Name subjectName, int subjectAttributes,
+            byte[] issuerDer, boolean issuerEmpty, ExtensionFacts ext, List<String> problems) {
         this.certificate = certificate;
         this.der = der;
-        TBSCertificate t = c.getTBSCertificate();
-        X500Name subjectName = t.getSubject();
+        this.subjectName = subjectName;
         this.display = DistinguishedNames.display(subjectName);
         this.subject = certificate.getSubjectX500Principal();
         this.issuer = certificate.getIssuerX500Principal();
         this.subjectEmpty = subjectName.getRDNs().length == 0;
-        this.issuerEmpty = t.getIssuer().getRDNs().length == 0;
+        this.issuerDer = issuerDer;
+        this.issuerEmpty = issuerEmpty;
         this.selfIssued = subject.equals(issuer);
-        this.nameCount = 1 + attributes(subjectName)
-                + (ext.subjectAltNames == null ? 0 : ext.subjectAltNames.getNames().length);
-        this.version = t.getVersionNumber();
-        this.serial = t.getSerialNumber().getValue();
+        this.nameCount = 1 + subjectAttributes + (ext.subjectAltNames == null ? 0 : ext.subjectAltNames.getNames().length);
+        this.version = p.version();
+        this.serial = p.serial();
         this.notBefore = certificate.getNotBefore().toInstant();
         this.notAfter = certificate.getNotAfter().toInstant();
-        this.tbs = tbs;
-        this.signature = c.getSignature().getOctets();
-        AlgorithmIdentifier outer = c.getSignatureAlgorithm();
-        this.signatureAlgorithm = SignatureAlgorithms.identify(outer);
-        this.outerSignatureAlgorithm = outer;
-        this.signatureAlgorithmsAgree = outer.equals(t.getSignature());
-        this.publicKeyInfo = t.getSubjectPublicKeyInfo();
-        this.keyStrength = KeyStrength.judge(publicKeyInfo);
+        this.tbs = p.tbs();
+        this.signature = p.signature();
+        this.signatureAlgorithm = p.algorithm();
+        this.outerSignatureAlgorithm = p.outerAlgorithm();
+        this.signatureAlgorithmsAgree = p.algorithmsAgree();
+        this.publicKeyInfoDer = p.publicKeyInfo();
+        this.keyStrength = p.keyStrength();
         this.ext = ext;
         this.problems = List.copyOf(problems);
     }
@@ -100,21 +110,65 @@ final class CertificateFacts {
         return of(certificate, der, whyNot);
     }
 
-    /** As {@link #of(X509Certificate, List)}, with {@code der} the certificate's {@code getEncoded()} (not copied). */
+    /**
+     * As {@link #of(X509Certificate, List)}, with {@code der} the certificate's {@code getEncoded()} (not copied).
+     * A certificate in plain DER is split with {@link PlainCertificate}; anything unusual, and anything that
+     * goes wrong on that route, is decoded by Bouncy Castle as a whole, which words what is malformed.
+     */
     static Optional<CertificateFacts> of(X509Certificate certificate, byte[] der, List<String> whyNot) {
+        byte[] tbs;
         try {
-            byte[] tbs = certificate.getTBSCertificate(); // as signed, even if not canonical DER
+            tbs = certificate.getTBSCertificate(); // as signed, even if not canonical DER
+        } catch (CertificateEncodingException | RuntimeException e) {
+            whyNot.add("it cannot be decoded (" + e.getMessage() + ")");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(plain(certificate, der, tbs, PlainCertificate.split(der)));
+        } catch (Der.Unusual | java.io.IOException | RuntimeException e) {
+            // not plain DER, or a name Bouncy Castle refuses: the general route decides and explains
+        }
+        return ofGeneral(certificate, der, tbs, whyNot);
+    }
+
+    /** Bouncy Castle's route alone; tests hold the plain route to give the same facts. */
+    static Optional<CertificateFacts> ofGeneral(X509Certificate certificate, byte[] der, byte[] tbs, List<String> whyNot) {
+        try {
             Certificate c = Certificate.getInstance(ASN1Primitive.fromByteArray(der));
             if (c.getTBSCertificate().getExtensions() != null) {
                 checkNoDuplicates(c);
             }
-            List<String> problems = new ArrayList<>();
-            ExtensionFacts ext = ExtensionFacts.of(c.getTBSCertificate().getExtensions(), problems);
-            return Optional.of(new CertificateFacts(certificate, der, tbs, c, ext, problems));
-        } catch (CertificateEncodingException | java.io.IOException | RuntimeException e) {
+            return Optional.of(general(certificate, der, tbs, c));
+        } catch (java.io.IOException | RuntimeException e) {
             whyNot.add("it cannot be decoded (" + e.getMessage() + ")");
             return Optional.empty();
         }
+    }
+
+    private static CertificateFacts plain(X509Certificate certificate, byte[] der, byte[] tbs, PlainCertificate p)
+            throws java.io.IOException {
+        List<String> problems = new ArrayList<>();
+        ExtensionFacts ext = ExtensionFacts.of(p.extensions(), problems, true);
+        Parts parts = new Parts(tbs, 3, p.serial(), p.signature(), SignatureAlgorithms.identify(p.signatureAlgorithmOid(), p.signatureParameters()),
+                p.signatureAlgorithm(), p.signatureAlgorithmsAgree(), p.publicKeyInfo(),
+                KeyStrength.judge(p.publicKeyAlgorithm(), p.publicKeyCurve(), p.publicKeyInfo()));
+        X500Name subjectName = p.subjectAttributes() == 0 ? EMPTY_NAME : X500Name.getInstance(ASN1Primitive.fromByteArray(p.subject()));
+        return new CertificateFacts(certificate, der, parts, subjectName, p.subjectAttributes(), p.issuer(), p.issuer().length == 2,
+                ext, problems);
+    }
+
+    private static CertificateFacts general(X509Certificate certificate, byte[] der, byte[] tbs, Certificate c)
+            throws java.io.IOException {
+        List<String> problems = new ArrayList<>();
+        TBSCertificate t = c.getTBSCertificate();
+        ExtensionFacts ext = ExtensionFacts.of(ExtensionFacts.raw(t.getExtensions()), problems, false);
+        AlgorithmIdentifier outer = c.getSignatureAlgorithm();
+        SubjectPublicKeyInfo spki = t.getSubjectPublicKeyInfo();
+        Parts parts = new Parts(tbs, t.getVersionNumber(), t.getSerialNumber().getValue(), c.getSignature().getOctets(),
+                SignatureAlgorithms.identify(outer), outer.getEncoded(ASN1Encoding.DER), outer.equals(t.getSignature()),
+                spki.getEncoded(ASN1Encoding.DER), KeyStrength.judge(spki));
+        return new CertificateFacts(certificate, der, parts, t.getSubject(), attributes(t.getSubject()),
+                t.getIssuer().getEncoded(ASN1Encoding.DER), t.getIssuer().getRDNs().length == 0, ext, problems);
     }
 
     private static void checkNoDuplicates(Certificate c) {
@@ -133,7 +187,11 @@ final class CertificateFacts {
     String signatureAlgorithmName() {
         String n = signatureAlgorithmName;
         if (n == null) {
-            n = SignatureAlgorithms.name(outerSignatureAlgorithm);
+            try {
+                n = SignatureAlgorithms.name(AlgorithmIdentifier.getInstance(ASN1Primitive.fromByteArray(outerSignatureAlgorithm)));
+            } catch (java.io.IOException | RuntimeException e) {
+                n = "an unreadable algorithm"; // cannot happen: the bytes were decoded before
+            }
             signatureAlgorithmName = n;
         }
         return n;
@@ -141,21 +199,10 @@ final class CertificateFacts {
 
     /** The subject public key info in DER (do not modify). */
     byte[] publicKeyInfoDer() {
-        byte[] d = publicKeyInfoDer;
-        if (d == null) {
-            d = der(publicKeyInfo);
-            publicKeyInfoDer = d;
-        }
-        return d;
+        return publicKeyInfoDer;
     }
 
-    private static byte[] der(SubjectPublicKeyInfo spki) {
-        try {
-            return spki.getEncoded("DER");
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("the public key cannot be encoded", e);
-        }
-    }
+    private static final X500Name EMPTY_NAME = new X500Name(new org.bouncycastle.asn1.x500.RDN[0]);
 
     private static int attributes(X500Name name) {
         int n = 0;
@@ -163,6 +210,26 @@ final class CertificateFacts {
             n += rdn.size();
         }
         return n;
+    }
+
+    /**
+     * The subject's public key ready to verify signatures of {@code jcaAlgorithm}, made the first time it is
+     * asked for and kept: an issuer's facts are cached by exact encoding, so an intermediate seen again verifies
+     * its next child without converting its key again (the JDK's certificate cache keeps its parsed key the
+     * same way). Empty when the JDK cannot load the key. A benign race may prepare it twice.
+     */
+    Optional<IssuerKey> verificationKey(String jcaAlgorithm) {
+        IssuerKey k = issuerKey;
+        if (k != null && k.algorithm().equals(jcaAlgorithm) && k.usable()) {
+            return Optional.of(k);
+        }
+        Optional<PublicKey> key = publicKey();
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        k = IssuerKey.of(jcaAlgorithm, key.get());
+        issuerKey = k;
+        return Optional.of(k);
     }
 
     /** The subject's public key as a JCA key, or empty when the JDK cannot load it. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.jspecify.annotations.Nullable;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -88,9 +89,36 @@ final class CertificateNames {
         if (ext == null) {
             return Optional.empty();
         }
+        byte[] inner;
         try {
-            byte[] inner = ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(ext)).getOctets();
-            GeneralName[] names = GeneralNames.getInstance(ASN1Primitive.fromByteArray(inner)).getNames();
+            inner = ASN1OctetString.getInstance(ASN1Primitive.fromByteArray(ext)).getOctets();
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedNamesException("the subject alternative name extension cannot be decoded");
+        }
+        return subjectAltNames(inner);
+    }
+
+    /**
+     * As {@link #subjectAltNames(X509Certificate)} for the extension's value (the contents of extnValue) as found
+     * in the certificate, or null when it has no such extension.
+     */
+    static Optional<List<GeneralName>> subjectAltNames(byte @Nullable [] inner) throws MalformedNamesException {
+        if (inner == null) {
+            return Optional.empty();
+        }
+        GeneralNames parsed;
+        try {
+            parsed = GeneralNames.getInstance(ASN1Primitive.fromByteArray(inner));
+        } catch (IOException | RuntimeException e) {
+            throw new MalformedNamesException("the subject alternative name extension cannot be decoded");
+        }
+        return subjectAltNames(parsed);
+    }
+
+    /** As {@link #subjectAltNames(byte[])} for the extension's value as Bouncy Castle has already read it. */
+    static Optional<List<GeneralName>> subjectAltNames(GeneralNames parsed) throws MalformedNamesException {
+        try {
+            GeneralName[] names = parsed.getNames();
             if (names.length == 0) {
                 throw new MalformedNamesException("the subject alternative name extension is empty");
             }
@@ -98,7 +126,7 @@ final class CertificateNames {
                 decode(g);
             }
             return Optional.of(List.of(names));
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             throw new MalformedNamesException("the subject alternative name extension cannot be decoded");
         }
     }

@@ -24,10 +24,10 @@ final class CommonNames {
 
     /** The first common name that is not one of the subject alternative names, if any. */
     static Optional<String> notInSubjectAltNames(CertificateFacts f) {
-        if (f.ext.subjectAltNames == null) {
-            return Optional.empty();
+        if (f.ext.subjectAltNames == null || f.subjectEmpty) {
+            return Optional.empty(); // no names to compare, or no subject (the usual leaf today) to hold a common name
         }
-        X500Name subject = X500Name.getInstance(f.subject.getEncoded());
+        X500Name subject = singleValued(f.subjectName) ? f.subjectName : X500Name.getInstance(f.subject.getEncoded());
         for (RDN rdn : subject.getRDNs()) {
             for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
                 if (atv.getType().equals(BCStyle.CN)) {
@@ -39,6 +39,20 @@ final class CommonNames {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * True when no RDN holds several attributes. Then the name read from the certificate lists its common
+     * names in the same order as the JDK's re-encoding (which sorts the attributes inside each RDN), and
+     * saves re-encoding and parsing the name again.
+     */
+    private static boolean singleValued(X500Name name) {
+        for (RDN rdn : name.getRDNs()) {
+            if (rdn.isMultiValued()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean inSubjectAltNames(String cn, CertificateFacts f) {

@@ -56,6 +56,26 @@ public final class HostnameMatcher {
         } catch (CertificateNames.MalformedNamesException e) {
             return false;
         }
+        return matches(sans, expected);
+    }
+
+    /**
+     * As {@link #matches(X509Certificate, SubjectAltName)} for the subject alternative names the validator has
+     * already read from the certificate.
+     */
+    static boolean matches(ExtensionFacts ext, SubjectAltName expected) {
+        List<GeneralName> sans;
+        try {
+            // the names as ExtensionFacts read them, else (absent or unreadable) from the value: the same parse
+            sans = (ext.subjectAltNames != null ? CertificateNames.subjectAltNames(ext.subjectAltNames)
+                    : CertificateNames.subjectAltNames(ext.subjectAltNamesValue)).orElse(List.of());
+        } catch (CertificateNames.MalformedNamesException e) {
+            return false;
+        }
+        return matches(sans, expected);
+    }
+
+    private static boolean matches(List<GeneralName> sans, SubjectAltName expected) {
         return switch (expected.type()) {
             case DNS -> referenceDnsName(expected.value())
                     .map(ref -> sans.stream().filter(g -> g.getTagNo() == GeneralName.dNSName)
@@ -162,17 +182,12 @@ public final class HostnameMatcher {
         if (!preferredSyntax(presented, true)) {
             return false;
         }
-        String[] p = presented.toLowerCase(Locale.ROOT).split("\\.");
-        String[] r = reference.split("\\.");
-        if (p.length != r.length) {
-            return false;
+        String p = presented.toLowerCase(Locale.ROOT);
+        if (p.startsWith("*.")) { // a wildcard preferredSyntax allowed: it stands for the reference's first label
+            int dot = reference.indexOf('.');
+            return dot > 0 && p.length() - 1 == reference.length() - dot && reference.regionMatches(dot, p, 1, p.length() - 1);
         }
-        for (int i = 0; i < p.length; i++) {
-            if (!(i == 0 && p[0].equals("*")) && !p[i].equals(r[i])) {
-                return false;
-            }
-        }
-        return true;
+        return p.equals(reference);
     }
 
     /**
@@ -181,25 +196,39 @@ public final class HostnameMatcher {
      * passes as a name). With {@code wildcard}, "*" may be the whole left-most label when at least two labels follow.
      */
     static boolean preferredSyntax(String name, boolean wildcard) {
-        if (name.isEmpty() || name.length() > NameMatching.MAX_NAME) {
+        int n = name.length();
+        if (n == 0 || n > NameMatching.MAX_NAME) {
             return false;
         }
-        String[] labels = name.split("\\.", -1);
-        for (int i = 0; i < labels.length; i++) {
-            String l = labels[i];
-            if (i == 0 && wildcard && l.equals("*") && labels.length >= 3) {
+        int labels = 1;
+        for (int i = 0; i < n; i++) {
+            if (name.charAt(i) == '.') {
+                labels++;
+            }
+        }
+        boolean lastAllDigits = false;
+        int start = 0;
+        for (int i = 0, index = 0; i <= n; i++) {
+            if (i < n && name.charAt(i) != '.') {
                 continue;
             }
-            if (l.isEmpty() || l.length() > NameMatching.MAX_LABEL || l.startsWith("-") || l.endsWith("-")) {
+            int length = i - start;
+            boolean wild = index == 0 && wildcard && length == 1 && name.charAt(start) == '*' && labels >= 3;
+            if (!wild && (length == 0 || length > NameMatching.MAX_LABEL || name.charAt(start) == '-' || name.charAt(i - 1) == '-')) {
                 return false;
             }
-            for (int k = 0; k < l.length(); k++) {
-                char c = l.charAt(k);
+            boolean allDigits = true;
+            for (int k = start; k < i && !wild; k++) {
+                char c = name.charAt(k);
                 if (!NameMatching.isLetterOrDigit(c) && c != '-') {
                     return false;
                 }
+                allDigits &= c >= '0' && c <= '9';
             }
+            lastAllDigits = !wild && allDigits;
+            start = i + 1;
+            index++;
         }
-        return !labels[labels.length - 1].chars().allMatch(c -> c >= '0' && c <= '9');
+        return !lastAllDigits;
     }
 }

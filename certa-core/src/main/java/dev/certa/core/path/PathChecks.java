@@ -134,7 +134,7 @@ final class PathChecks {
     private void peerNames(CertificateFacts leaf, Findings out) {
         List<String> missing = new ArrayList<>();
         for (SubjectAltName expected : options.expectedNames()) {
-            if (!HostnameMatcher.matches(leaf.certificate, expected)) {
+            if (!HostnameMatcher.matches(leaf.ext, expected)) {
                 missing.add(expected.value());
             }
         }

@@ -2,8 +2,7 @@ package dev.certa.core.path;
 
 import static dev.certa.core.path.Texts.q;
 
-import dev.certa.core.crypto.Signatures;
-import java.security.PublicKey;
+import dev.certa.core.crypto.IssuerKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -35,6 +34,8 @@ final class PathSearch {
     private final PathChecks checks;
     private final Map<X509Certificate, Optional<CertificateFacts>> decoded = new IdentityHashMap<>();
     private final Map<X500Principal, List<X509Certificate>> pool = new HashMap<>();
+    /** The untrusted certificates' subject names by their exact encoding; see {@link #issuerName}. */
+    private final Map<Encoding, X500Principal> poolNames = new HashMap<>();
     private final Map<Edge, Boolean> signatures = new HashMap<>();
     private final List<Finding> notes = new ArrayList<>();
     private final Attempts attempts;
@@ -111,7 +112,9 @@ final class PathSearch {
                 continue;
             }
             if (seen.add(new Encoding(der))) {
-                pool.computeIfAbsent(c.getSubjectX500Principal(), k -> new ArrayList<>()).add(c);
+                X500Principal subject = c.getSubjectX500Principal();
+                pool.computeIfAbsent(subject, k -> new ArrayList<>()).add(c);
+                poolNames.putIfAbsent(new Encoding(subject.getEncoded()), subject);
                 poolSize++;
             }
         }
@@ -195,14 +198,26 @@ final class PathSearch {
         return false;
     }
 
+    /**
+     * {@code child}'s issuer name for looking issuers up. Names are compared in RFC 5280's normalised form,
+     * which the JDK computes (and then keeps) per name object: when a certificate sent along has a subject
+     * encoded exactly as {@code child}'s issuer, that certificate's name object is the same name and is
+     * used instead, so a fresh leaf's issuer is not normalised again for every lookup.
+     */
+    private X500Principal issuerName(CertificateFacts child) {
+        X500Principal same = poolNames.isEmpty() ? null : poolNames.get(new Encoding(child.issuerDer));
+        return same != null ? same : child.issuer;
+    }
+
     /** Possible issuers of {@code child}, best first, without loops. */
     private Candidates candidates(CertificateFacts child, List<Node> path) {
         List<Node> out = new ArrayList<>();
         Set<Encoding> anchors = new HashSet<>();
         int loops = 0;
         int keyIdMismatches = 0;
+        X500Principal issuerName = issuerName(child);
         for (TrustStore s : stores) {
-            for (X509Certificate a : s.withSubject(child.issuer)) {
+            for (X509Certificate a : s.withSubject(issuerName)) {
                 Optional<CertificateFacts> f = decode(a, new ArrayList<>());
                 if (f.isEmpty() || !anchors.add(new Encoding(f.get().der))) {
                     continue; // undecodable, or the same anchor in another store
@@ -216,7 +231,7 @@ final class PathSearch {
                 }
             }
         }
-        for (X509Certificate c : pool.getOrDefault(child.issuer, List.of())) {
+        for (X509Certificate c : pool.getOrDefault(issuerName, List.of())) {
             Optional<CertificateFacts> decodedCandidate = decodeUntrusted(c);
             if (decodedCandidate.isEmpty() || anchors.contains(new Encoding(decodedCandidate.get().der))) {
                 continue; // undecodable, or the anchor itself sent along
@@ -278,9 +293,12 @@ final class PathSearch {
         }
         signatureChecks++;
         boolean ok = false;
-        Optional<PublicKey> key = issuer.publicKey();
-        if (child.signatureAlgorithm.isPresent() && key.isPresent()) {
-            ok = Signatures.verify(child.signatureAlgorithm.get().jcaName(), key.get(), child.tbs, child.signature);
+        if (child.signatureAlgorithm.isPresent()) {
+            String algorithm = child.signatureAlgorithm.get().jcaName();
+            Optional<IssuerKey> key = issuer.verificationKey(algorithm);
+            if (key.isPresent()) {
+                ok = key.get().verify(child.tbs, child.signature);
+            }
         }
         signatures.put(e, ok);
         if (ok) {

@@ -10,6 +10,8 @@ import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 
 /** Maps a certificate's signature AlgorithmIdentifier to one of the {@link SignatureAlgorithm}s, strictly. */
 final class SignatureAlgorithms {
+    private static final String PSS_OID = PKCSObjectIdentifiers.id_RSASSA_PSS.getId();
+
     private SignatureAlgorithms() {}
 
     /**
@@ -31,6 +33,23 @@ final class SignatureAlgorithms {
             return Optional.empty(); // RFC 5758 / 8410: ECDSA and EdDSA carry no parameters, RSA only NULL
         }
         return plain;
+    }
+
+    /**
+     * As {@link #identify(AlgorithmIdentifier)} for an algorithm split out by {@link PlainCertificate}, whose
+     * parameters are absent, NULL or an OID: RSA-PSS always has a parameter SEQUENCE, so it is never one here.
+     */
+    static Optional<SignatureAlgorithm> identify(String oid, PlainCertificate.Parameters params) {
+        if (oid.equals(PSS_OID)) {
+            return Optional.empty();
+        }
+        Optional<SignatureAlgorithm> plain = SignatureAlgorithm.byPlainOid(oid);
+        if (plain.isEmpty()) {
+            return plain;
+        }
+        boolean rsa = plain.get().name().startsWith("RSA");
+        boolean allowed = params.absent() || (rsa && params.oid() == null);
+        return allowed ? plain : Optional.empty();
     }
 
     private static Optional<SignatureAlgorithm> pss(AlgorithmIdentifier id) {

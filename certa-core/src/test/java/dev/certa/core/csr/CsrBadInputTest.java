@@ -16,6 +16,16 @@ import dev.certa.core.testing.OpenSsl;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.DERUTF8String;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.ExtensionsGenerator;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -82,6 +92,35 @@ class CsrBadInputTest {
         CertaException read = assertThrows(CertaException.class, () -> PemReader.readCsr(cut, "req.der"));
         assertThat(read.kind()).isEqualTo(ErrorKind.BAD_INPUT);
         assertThat(read.reason()).isEqualTo("req.der: the DER data is damaged or truncated");
+    }
+
+    /** A CSR, correctly signed, whose extensionRequest holds {@code value} as the extension {@code oid}. */
+    private static Csr withExtension(ASN1ObjectIdentifier oid, ASN1Encodable value) throws Exception {
+        SoftwareSigner signer = SoftwareSigner.of(Keys.of(KeyType.EC_P256));
+        ExtensionsGenerator ext = new ExtensionsGenerator();
+        ext.addExtension(oid, false, value);
+        var builder = new PKCS10CertificationRequestBuilder(DistinguishedNames.parse("CN=api.example.com"),
+                SubjectPublicKeyInfo.getInstance(signer.publicKey().getEncoded()));
+        builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, ext.generate());
+        return Csr.of(builder.build(signer.contentSigner())).requireValidSignature("req.csr");
+    }
+
+    /** Found by CsrPemFuzzTest (its seed crash-san-not-general-names.pem): an IllegalArgumentException escaped. */
+    @Test
+    void aSubjectAltNameExtensionThatIsNotAListOfNamesIsRefused() throws Exception {
+        Csr csr = withExtension(Extension.subjectAlternativeName, new ASN1Integer(7));
+        CertaException e = assertThrows(CertaException.class, csr::subjectAltNames);
+        assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+        assertThat(e.reason()).isEqualTo("the CSR's subjectAltName extension is not a valid list of names");
+        assertThat(e.fix().orElseThrow()).contains("create the CSR again");
+    }
+
+    @Test
+    void aMalformedBasicConstraintsExtensionIsRefused() throws Exception {
+        Csr csr = withExtension(Extension.basicConstraints, new DERSequence(new DERUTF8String("yes")));
+        CertaException e = assertThrows(CertaException.class, csr::requestsCa);
+        assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
+        assertThat(e.reason()).isEqualTo("the CSR's basicConstraints extension is malformed");
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -20,7 +20,9 @@ import dev.certa.server.ra.RegistrationAuthority;
 import dev.certa.server.ra.TokenVerifier;
 import dev.certa.server.ra.VerifiedToken;
 import dev.certa.server.revocation.RevocationService;
+import dev.certa.server.signing.OneTimeToken;
 import dev.certa.server.signing.SigningService;
+import dev.certa.server.signing.TokenAlreadyUsedException;
 import dev.certa.store.CertificateLedger;
 import dev.certa.store.CertificateQuery;
 import dev.certa.store.RevokeOutcome;
@@ -95,7 +97,14 @@ public final class SigningApi {
             audit.append(AuditEvent.refused(t.requester(), "issue", t.names(), e.problem().detail()));
             throw e;
         }
-        IssuedCertificate c = signing.issue(approved, t.requester(), "issue");
+        IssuedCertificate c;
+        try {
+            c = signing.issue(approved, t.requester(), "issue",
+                    Optional.of(new OneTimeToken(t.provisioner().name(), t.tokenId(), t.expiresAt())));
+        } catch (TokenAlreadyUsedException e) {
+            audit.append(AuditEvent.refused(t.requester(), "issue", t.names(), "token already used"));
+            throw TokenVerifier.replayed(t.tokenId());
+        }
         issued.increment();
         return json.reply(201, CertificateJson.issued(json, c));
     }

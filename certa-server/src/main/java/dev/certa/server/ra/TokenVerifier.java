@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.certa.server.http.ProblemException;
-import dev.certa.store.TokenLedger;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -22,9 +21,10 @@ import java.util.Set;
  * Checks one-time tokens (JWTs signed by a provisioner's key, as {@code certa token} or
  * {@code step ca token} mint them): the signature, the issuer ({@code iss} = provisioner name), the
  * audience (this CA's {@code /sign} URL: scheme https, the CA's public host, any port), the times
- * ({@code iat}/{@code nbf}/{@code exp}, a minute of clock skew, at most the configured lifetime), and
- * that its {@code jti} was never used before on any node. Each failure is a 401 problem that says
- * which check failed.
+ * ({@code iat}/{@code nbf}/{@code exp}, a minute of clock skew, at most the configured lifetime). That
+ * its {@code jti} was never used before on any node is checked when the certificate is recorded, in
+ * the same transaction ({@code CertificateLedger.recordWithToken}): one disk flush per issuance. Each
+ * failure is a 401 problem that says which check failed.
  */
 public final class TokenVerifier {
     static final Duration SKEW = Duration.ofMinutes(1);
@@ -32,22 +32,20 @@ public final class TokenVerifier {
             JWSAlgorithm.PS256, JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
 
     private final Map<String, Provisioner> provisioners;
-    private final TokenLedger ledger;
     private final Clock clock;
     private final Duration maxLifetime;
     private final String publicHost;
 
-    public TokenVerifier(Map<String, Provisioner> provisioners, TokenLedger ledger, Clock clock, Duration maxLifetime,
-            String publicHost) {
+    public TokenVerifier(Map<String, Provisioner> provisioners, Clock clock, Duration maxLifetime, String publicHost) {
         this.provisioners = Map.copyOf(provisioners);
-        this.ledger = ledger;
         this.clock = clock;
         this.maxLifetime = maxLifetime;
         this.publicHost = publicHost.toLowerCase(Locale.ROOT);
     }
 
     /**
-     * Checks {@code token} for use at {@code path} (e.g. {@code /sign}) and marks it used.
+     * Checks {@code token} for use at {@code path} (e.g. {@code /sign}); the caller marks it used when
+     * it records the certificate.
      *
      * @throws ProblemException 401 naming the failed check
      */
@@ -100,9 +98,6 @@ public final class TokenVerifier {
         }
         List<String> names = names(claims);
         String subject = claims.getSubject() == null ? names.get(0) : claims.getSubject();
-        if (!ledger.markUsed(p.name(), jti, exp)) {
-            throw refuse("token-replayed", "this token (jti " + jti + ") was already used; tokens work once, mint a new one");
-        }
         return new VerifiedToken(p, subject, names, jti, exp);
     }
 
@@ -147,6 +142,11 @@ public final class TokenVerifier {
             throw refuse("malformed-token", "the token has no " + claim + " claim");
         }
         return d.toInstant();
+    }
+
+    /** The problem for a token whose id was already used (found when the certificate is recorded). */
+    public static ProblemException replayed(String tokenId) {
+        return refuse("token-replayed", "this token (jti " + tokenId + ") was already used; tokens work once, mint a new one");
     }
 
     private static ProblemException refuse(String slug, String detail) {

@@ -47,14 +47,35 @@ public final class SigningService {
      * @param action {@code issue} or {@code renew}, for the audit log
      */
     public IssuedCertificate issue(IssuanceRequest request, String requester, String action) {
+        return issue(request, requester, action, java.util.Optional.empty());
+    }
+
+    /**
+     * Signs, records and audits one certificate authorised by a one-time token, marking the token used
+     * in the same transaction as the certificate.
+     *
+     * @throws TokenAlreadyUsedException when the token was used before on any node (nothing is recorded
+     *     or returned; the signed certificate is discarded)
+     */
+    public IssuedCertificate issue(IssuanceRequest request, String requester, String action, java.util.Optional<OneTimeToken> token) {
+        java.util.Optional<OneTimeToken> unused = token;
         for (int attempt = 1; ; attempt++) {
             PreparedCertificate prepared = issuer.prepare(request, ca);
             CertificateDraft d = prepared.draft();
             IssuedCertificate issued = issuer.issue(prepared);
             List<String> names = names(d.subjectAltNames());
+            var row = new IssuedCertificateRecord(d.serial(), issuerId, issued.der(), names, d.notBefore(),
+                    d.notAfter(), d.profile().id(), requester, clock.instant());
             try {
-                ledger.record(new IssuedCertificateRecord(d.serial(), issuerId, issued.der(), names, d.notBefore(),
-                        d.notAfter(), d.profile().id(), requester, clock.instant()));
+                if (unused.isPresent()) {
+                    OneTimeToken t = unused.get();
+                    unused = java.util.Optional.empty(); // used up by this attempt, whatever becomes of the serial
+                    if (!ledger.recordWithToken(row, t.provisioner(), t.tokenId(), t.expiresAt())) {
+                        throw new TokenAlreadyUsedException(t.tokenId());
+                    }
+                } else {
+                    ledger.record(row);
+                }
             } catch (DuplicateSerialException e) {
                 if (attempt == SERIAL_ATTEMPTS) {
                     throw e;

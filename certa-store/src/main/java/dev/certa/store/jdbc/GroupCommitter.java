@@ -3,6 +3,7 @@ package dev.certa.store.jdbc;
 import dev.certa.store.IssuedCertificateRecord;
 import dev.certa.store.StoreException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,8 +35,18 @@ public final class GroupCommitter implements AutoCloseable {
 
     private sealed interface Job permits RecordJob, OpJob, Stop {}
 
-    private record RecordJob(IssuedCertificateRecord certificate, String serial, CompletableFuture<Boolean> done)
-            implements Job {}
+    private record RecordJob(IssuedCertificateRecord certificate, String serial, @Nullable TokenUse token,
+            CompletableFuture<Outcome> done) implements Job {}
+
+    /** A one-time token to mark used in the same transaction as a certificate. */
+    public record TokenUse(String provisioner, String tokenId, long expiresAtMicros) {}
+
+    /** What became of a certificate handed to {@link #record(IssuedCertificateRecord, TokenUse)}. */
+    public enum Outcome {
+        RECORDED,
+        DUPLICATE_SERIAL,
+        TOKEN_USED
+    }
 
     private record OpJob<T>(SqlWork<T> op, CompletableFuture<T> done) implements Job {}
 
@@ -67,7 +78,17 @@ public final class GroupCommitter implements AutoCloseable {
      * serial was already recorded (and the existing row is untouched).
      */
     public boolean record(IssuedCertificateRecord certificate) {
-        var job = new RecordJob(certificate, Columns.serial(certificate.serial()), new CompletableFuture<>());
+        var job = new RecordJob(certificate, Columns.serial(certificate.serial()), null, new CompletableFuture<>());
+        enqueue(job);
+        return await(job.done()) == Outcome.RECORDED;
+    }
+
+    /**
+     * Records one certificate and marks {@code token} used, in one transaction. The token is inserted
+     * first; when it was already used the certificate is not inserted ({@link Outcome#TOKEN_USED}).
+     */
+    public Outcome record(IssuedCertificateRecord certificate, TokenUse token) {
+        var job = new RecordJob(certificate, Columns.serial(certificate.serial()), token, new CompletableFuture<>());
         enqueue(job);
         return await(job.done());
     }
@@ -119,8 +140,9 @@ public final class GroupCommitter implements AutoCloseable {
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+                // Nobody but close() may stop a writer (callers would wait for ever); close() uses STOP.
+                log.warn("writer for {} was interrupted; it keeps running until the store is closed", where);
+                continue;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             int stops = 0;
@@ -202,15 +224,28 @@ public final class GroupCommitter implements AutoCloseable {
         Object[] results = new Object[jobs.size()];
         List<IssuedCertificateRecord> rows = new ArrayList<>();
         List<Integer> rowIndexes = new ArrayList<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            if (jobs.get(i) instanceof RecordJob r) {
-                rows.add(r.certificate());
-                rowIndexes.add(i);
+        boolean anyToken = jobs.stream().anyMatch(j -> j instanceof RecordJob r && r.token() != null);
+        try (PreparedStatement tokens = anyToken ? connection.prepareStatement("INSERT INTO used_tokens (provisioner, token_id, expires_at)"
+                + " VALUES (?, ?, ?) ON CONFLICT (provisioner, token_id) DO NOTHING") : null) {
+            for (int i = 0; i < jobs.size(); i++) {
+                if (jobs.get(i) instanceof RecordJob r) {
+                    if (r.token() != null && tokens != null) {
+                        tokens.setString(1, r.token().provisioner());
+                        tokens.setString(2, r.token().tokenId());
+                        tokens.setLong(3, r.token().expiresAtMicros());
+                        if (tokens.executeUpdate() != 1) {
+                            results[i] = Outcome.TOKEN_USED; // used before, or earlier in this batch
+                            continue;
+                        }
+                    }
+                    rows.add(r.certificate());
+                    rowIndexes.add(i);
+                }
             }
         }
         boolean[] inserted = CertificateRows.insert(connection, rows);
         for (int k = 0; k < inserted.length; k++) {
-            results[rowIndexes.get(k)] = inserted[k];
+            results[rowIndexes.get(k)] = inserted[k] ? Outcome.RECORDED : Outcome.DUPLICATE_SERIAL;
         }
         for (int i = 0; i < jobs.size(); i++) {
             if (jobs.get(i) instanceof OpJob<?> op) {
@@ -223,7 +258,7 @@ public final class GroupCommitter implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private static void complete(Job job, @Nullable Object result) {
         switch (job) {
-            case RecordJob r -> r.done().complete((Boolean) result);
+            case RecordJob r -> r.done().complete((Outcome) result);
             case OpJob<?> op -> ((CompletableFuture<@Nullable Object>) op.done()).complete(result);
             case Stop s -> {}
         }

@@ -40,6 +40,17 @@ public final class JdbcCertificateLedger implements CertificateLedger {
     }
 
     @Override
+    public boolean recordWithToken(IssuedCertificateRecord certificate, String provisioner, String tokenId, Instant tokenExpiresAt)
+            throws DuplicateSerialException {
+        Columns.names(certificate.names());
+        return switch (writer.record(certificate, new GroupCommitter.TokenUse(provisioner, tokenId, Columns.micros(tokenExpiresAt)))) {
+            case RECORDED -> true;
+            case TOKEN_USED -> false;
+            case DUPLICATE_SERIAL -> throw new DuplicateSerialException(certificate.serial());
+        };
+    }
+
+    @Override
     public Optional<StoredCertificate> find(BigInteger serial) {
         String column = Columns.serial(serial);
         return reads.run("find certificate " + serial.toString(16), c -> {

@@ -1,0 +1,166 @@
+package dev.certa.bench.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The load generator of {@code scripts/bench-serve}: one closed-loop run against one endpoint, its result
+ * printed and appended as a line to a results file that {@link LoadReport} turns into the table.
+ *
+ * <pre>
+ * --kind sign-certa|sign-cfssl|ocsp|ocsp-nonce   what to send
+ * --url URL --trust PEM                          the endpoint, and the roots its TLS certificate chains to
+ * --server-pid PID                               whose CPU time to read (/proc/PID/stat)
+ * --concurrency N --warmup S --seconds S         workers (one connection each), warm-up, window
+ * --client raw|jdk                               blocking sockets (default) or java.net.http
+ * --label TEXT --results FILE                    the row's name, and where to append it
+ * sign-*:  --csrs FILE (made when missing, shared by both servers) --pool-rate R (bodies made up front:
+ *          R x (warm-up + window)); sign-certa also --provisioner-key PEM --audience URL
+ *          [--save-issued DIR] (serials and issuer of the first 2,000 certificates, for the OCSP runs)
+ * ocsp*:   --issued DIR (as saved by a sign-certa run)
+ * </pre>
+ */
+public final class LoadGenerator {
+    private LoadGenerator() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = parse(args);
+        String kind = a.getOrDefault("kind", "");
+        URI url = URI.create(required(a, "url"));
+        int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "1"));
+        double warmup = Double.parseDouble(a.getOrDefault("warmup", "5"));
+        double seconds = Double.parseDouble(a.getOrDefault("seconds", "10"));
+        ProcessCpu server = new ProcessCpu(Long.parseLong(required(a, "server-pid")));
+        SSLContext tls = tls(a.get("trust"));
+        String label = a.getOrDefault("label", kind);
+        long prepStart = System.nanoTime();
+        LoadRun.Bodies bodies;
+        String contentType = "application/json";
+        int keep = 0;
+        switch (kind) {
+            case "sign-certa", "sign-cfssl" -> {
+                List<String> csrs = Requests.csrs(Path.of(required(a, "csrs")), Integer.parseInt(a.getOrDefault("csr-pool", "512")));
+                int n = (int) Math.ceil(Double.parseDouble(a.getOrDefault("pool-rate", "10000")) * (warmup + seconds));
+                List<byte[]> all = kind.equals("sign-cfssl") ? Requests.cfsslBodies(csrs, n)
+                        : Requests.certaBodies(csrs, n, Path.of(required(a, "provisioner-key")), required(a, "audience"));
+                AtomicInteger next = new AtomicInteger();
+                bodies = w -> {
+                    int i = next.getAndIncrement();
+                    return i < all.size() ? all.get(i) : null;
+                };
+                keep = a.containsKey("save-issued") ? 2000 : 0;
+            }
+            case "ocsp", "ocsp-nonce" -> {
+                Path issued = Path.of(required(a, "issued"));
+                List<byte[]> requests = Requests.ocsp(issued, kind.equals("ocsp-nonce") ? 20_000 : 0);
+                contentType = "application/ocsp-request";
+                int[] cursor = new int[concurrency];
+                for (int w = 0; w < concurrency; w++) {
+                    cursor[w] = w * (requests.size() / concurrency);
+                }
+                bodies = w -> requests.get(cursor[w]++ % requests.size());
+            }
+            default -> throw new IllegalArgumentException("--kind must be sign-certa, sign-cfssl, ocsp or ocsp-nonce");
+        }
+        System.err.printf(Locale.ROOT, "load: %s: request bodies ready in %.1f s%n", label, (System.nanoTime() - prepStart) / 1e9);
+        LoadRun run = new LoadRun(url, contentType, tls, a.getOrDefault("client", "raw"), concurrency, warmup, seconds, server, keep);
+        LoadRun.Result r = run.run(bodies);
+        String line = String.join("\t", label, kind, Integer.toString(concurrency), Long.toString(r.ok()),
+                Long.toString(r.errors()), fmt(r.seconds()), fmt(r.rate()), fmt(r.p50Millis()), fmt(r.p99Millis()),
+                fmt(r.serverCpuPerThousand()), fmt(r.clientCpuPerThousand()), Boolean.toString(r.exhausted()));
+        System.out.printf(Locale.ROOT, "%-22s c=%-3d %,10.0f/s  p50 %7.3f ms  p99 %7.3f ms  errors %d  server CPU %.3f s/1000  client CPU %.3f s/1000%s%n",
+                label, concurrency, r.rate(), r.p50Millis(), r.p99Millis(), r.errors(), r.serverCpuPerThousand(),
+                r.clientCpuPerThousand(), r.exhausted() ? "  (request pool ran out: raise --pool-rate)" : "");
+        r.firstError().ifPresent(e -> System.err.println("load: " + label + ": first failure: " + e));
+        if (a.containsKey("results")) {
+            Files.writeString(Path.of(a.get("results")), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        }
+        if (a.containsKey("save-issued")) {
+            saveIssued(Path.of(a.get("save-issued")), run.kept);
+        }
+        if (r.ok() == 0) {
+            System.exit(1);
+        }
+    }
+
+    /** Writes the serials of the kept /sign answers (one hex per line), their issuer and one leaf. */
+    private static void saveIssued(Path dir, Iterable<byte[]> answers) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> serials = new ArrayList<>();
+        String issuer = null;
+        String leaf = null;
+        for (byte[] b : answers) {
+            JsonNode n = mapper.readTree(b);
+            serials.add(n.path("serial").asText());
+            if (issuer == null) {
+                issuer = n.path("chain").path(0).asText();
+                leaf = n.path("certificate").asText();
+            }
+        }
+        if (issuer == null || issuer.isEmpty()) {
+            throw new IOException("no issued certificate was kept to save");
+        }
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("serials.txt"), serials);
+        Files.writeString(dir.resolve("issuer.pem"), issuer);
+        Files.writeString(dir.resolve("leaf.pem"), leaf);
+    }
+
+    private static SSLContext tls(String trustPem) throws Exception {
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        if (trustPem == null) {
+            ctx.init(null, null, null);
+            return ctx;
+        }
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        int i = 0;
+        for (X509Certificate c : dev.certa.core.pem.PemReader.readCertificates(Files.readAllBytes(Path.of(trustPem)), trustPem)) {
+            ks.setCertificateEntry("root" + i++, c);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
+    private static String fmt(double d) {
+        return String.format(Locale.ROOT, "%.4f", d);
+    }
+
+    private static Map<String, String> parse(String[] args) {
+        Map<String, String> m = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got " + args[i]);
+            }
+            m.put(args[i].substring(2), args[++i]);
+        }
+        return m;
+    }
+
+    private static String required(Map<String, String> a, String name) {
+        String v = a.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.certa.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} of a node under load never loses a certificate it handed out: a child JVM records
+ * certificates and prints each serial after {@code record} returns; the test kills it with SIGKILL in
+ * the middle of that, reopens the store, and finds every printed serial.
+ */
+class KillDurabilityTest {
+    private static final int HANDED_OUT_BEFORE_KILL = 3_000;
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void sqliteKeepsEveryCertificateHandedOutBeforeSigkill() throws Exception {
+        Path file = directory.resolve("certa.db");
+
+        List<BigInteger> handedOut = runAndKill(List.of("sqlite", file.toString()));
+
+        try (CertaStore store = Stores.open(new StoreConfig.Sqlite(file))) {
+            assertEveryOneRecorded(store, handedOut);
+        }
+    }
+
+    @Test
+    void postgresKeepsEveryCertificateHandedOutBeforeSigkill() throws Exception {
+        var database = new PostgresTestDatabase();
+        try {
+            database.open().close(); // migrate first: the child should spend its life recording
+            List<BigInteger> handedOut = runAndKill(
+                    List.of("postgres", PostgresTestDatabase.URL, PostgresTestDatabase.USER, database.schema()));
+
+            try (CertaStore store = database.open()) {
+                assertEveryOneRecorded(store, handedOut);
+            }
+        } finally {
+            database.cleanUp();
+        }
+    }
+
+    private static void assertEveryOneRecorded(CertaStore store, List<BigInteger> handedOut) {
+        List<String> lost = new ArrayList<>();
+        for (BigInteger serial : handedOut) {
+            if (store.certificates().find(serial).isEmpty()) {
+                lost.add(serial.toString(16));
+            }
+        }
+        assertThat(lost).as("serials handed out but not recorded (of %d)", handedOut.size()).isEmpty();
+        assertThat(store.certificates().count()).isGreaterThanOrEqualTo(handedOut.size());
+    }
+
+    private List<BigInteger> runAndKill(List<String> arguments) throws Exception {
+        Path errors = directory.resolve("child-stderr.txt");
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"),
+                DurabilityChild.class.getName()));
+        command.addAll(arguments);
+        Process child = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Thread reader = Thread.ofPlatform().start(() -> {
+            try (BufferedReader in = child.inputReader()) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    lines.add(line);
+                }
+            } catch (IOException e) {
+                lines.add("read failed: " + e);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (lines.size() < HANDED_OUT_BEFORE_KILL && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        boolean wasAlive = child.isAlive();
+        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing, no closing
+        child.waitFor(30, TimeUnit.SECONDS);
+        reader.join(30_000);
+
+        assertThat(wasAlive).as("the child was still running when killed; its stderr: %s", Files.readString(errors)).isTrue();
+        List<BigInteger> handedOut = lines.stream()
+                .filter(line -> line.endsWith(" handed out")) // a line cut short by the kill was never complete
+                .map(line -> new BigInteger(line.substring(0, line.indexOf(' ')), 16))
+                .toList();
+        assertThat(handedOut).as("serials the child printed; its stderr: %s", Files.readString(errors))
+                .hasSizeGreaterThanOrEqualTo(HANDED_OUT_BEFORE_KILL);
+        return handedOut;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.certa.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.certa.store.IssuedCertificateRecord;
+import dev.certa.store.StoreConfig;
+import dev.certa.store.StoreException;
+import dev.certa.store.Stores;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Group commit on its own, over a raw SQLite connection: batching, isolation of failures, closing. */
+class GroupCommitterTest {
+    @TempDir
+    Path directory;
+
+    private Connection connection;
+    private GroupCommitter committer;
+    private final AtomicInteger transactions = new AtomicInteger();
+
+    @BeforeEach
+    void open() throws SQLException {
+        Path file = directory.resolve("certa.db");
+        Stores.open(new StoreConfig.Sqlite(file)).close(); // the schema
+        connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+        connection.setAutoCommit(false);
+        committer = new GroupCommitter(new WriteConnections() {
+            @Override
+            public Connection acquire() {
+                transactions.incrementAndGet();
+                return connection;
+            }
+
+            @Override
+            public void release(Connection c) {}
+
+            @Override
+            public void close() {}
+        }, 1, "test database");
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        committer.close();
+        connection.close();
+    }
+
+    private static IssuedCertificateRecord certificate(long serial) {
+        Instant t = Instant.parse("2026-03-01T00:00:00Z");
+        return new IssuedCertificateRecord(BigInteger.valueOf(serial), "issuer", new byte[] {0x30, 0}, List.of("dns:x"),
+                t, t.plusSeconds(60), "server", "test", t);
+    }
+
+    private long count() throws SQLException {
+        return committer.write(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM certificates")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
+    void concurrentWritesShareTransactions() throws Exception {
+        int threads = 16;
+        int each = 50;
+        var start = new CyclicBarrier(threads);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int base = t * each;
+                done.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 1; i <= each; i++) {
+                        assertThat(committer.record(certificate(base + i))).isTrue();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        }
+
+        assertThat(count()).isEqualTo((long) threads * each);
+        assertThat(transactions.get()).as("transactions for %d writes", threads * each).isLessThan(threads * each);
+    }
+
+    @Test
+    void aFailingWriteFailsOnlyItsOwnCaller() throws Exception {
+        int threads = 16;
+        var start = new CyclicBarrier(threads);
+        List<Future<String>> outcomes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int n = t;
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        if (n == 5) {
+                            committer.write(c -> c.createStatement().executeUpdate("INSERT INTO no_such_table VALUES (1)"));
+                        } else {
+                            committer.record(certificate(1000 + n));
+                        }
+                        return "ok";
+                    } catch (StoreException e) {
+                        return e.getMessage();
+                    }
+                }));
+            }
+        }
+
+        assertThat(outcomes.get(5).get()).contains("could not write to test database").contains("no_such_table");
+        for (int t = 0; t < threads; t++) {
+            if (t != 5) {
+                assertThat(outcomes.get(t).get()).isEqualTo("ok");
+            }
+        }
+        assertThat(count()).isEqualTo(threads - 1);
+    }
+
+    @Test
+    void aDuplicateSerialIsReportedNotThrown() {
+        assertThat(committer.record(certificate(7))).isTrue();
+        assertThat(committer.record(certificate(7))).isFalse();
+    }
+
+    @Test
+    void anExceptionFromTheWriteReachesItsCallerUnchanged() {
+        assertThatThrownBy(() -> committer.write(c -> {
+            throw new IllegalArgumentException("bad input");
+        })).isInstanceOf(IllegalArgumentException.class).hasMessage("bad input");
+    }
+
+    @Test
+    void afterCloseWritesAreRefused() {
+        committer.close();
+
+        assertThatThrownBy(() -> committer.record(certificate(1)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("test database is closed");
+    }
+}
