@@ -1,4 +1,4 @@
--- certa's schema, version 2: ACME (RFC 8555) accounts, orders, authorizations, challenges and used
+-- certa's schema, version 3: ACME (RFC 8555) accounts, orders, authorizations, challenges and used
 -- nonces, shared by every node. The same statements for SQLite and PostgreSQL (see V1 for the
 -- placeholders and the encodings: instants are microseconds since the epoch, lists one item per line).
 -- Statuses are RFC 8555's words (pending, ready, processing, valid, invalid, deactivated, ...).
