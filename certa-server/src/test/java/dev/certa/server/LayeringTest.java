@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The split by who may touch what: the front end ({@code http}, {@code api}) and the registration
  * authority ({@code ra}) never reach the CA's key — no CA directory, no key loading, no signer, no
- * certificate authority object. Only {@code signing} (and the start-up wiring) hold it.
+ * certificate authority object. (Choosing a crypto provider to verify a token with is not a key.) Only {@code signing} (and the start-up wiring) hold it.
  */
 class LayeringTest {
     private static final List<String> KEY_HOLDERS = List.of("import dev.certa.core.ca.", "import dev.certa.core.key.",
-            "import dev.certa.core.crypto.", "import dev.certa.core.issue.CertificateAuthority", "import dev.certa.core.issue.Issuer;",
+            "import dev.certa.core.crypto.IssuerKey", "import dev.certa.core.issue.CertificateAuthority", "import dev.certa.core.issue.Issuer;",
             "import dev.certa.core.revocation.CrlBuilder", "import dev.certa.core.revocation.OcspIssuer");
 
     @Test
