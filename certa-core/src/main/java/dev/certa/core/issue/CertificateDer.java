@@ -106,42 +106,6 @@ final class CertificateDer {
 
     /** Tag, definite length, and the contents concatenated. */
     static byte[] tlv(int tag, byte[]... contents) {
-        int length = 0;
-        for (byte[] c : contents) {
-            length += c.length;
-        }
-        byte[] out = new byte[1 + lengthOfLength(length) + length];
-        int at = header(out, tag, length);
-        for (byte[] c : contents) {
-            System.arraycopy(c, 0, out, at, c.length);
-            at += c.length;
-        }
-        return out;
-    }
-
-    private static int lengthOfLength(int length) {
-        if (length < 0x80) {
-            return 1;
-        }
-        int octets = 0;
-        for (int l = length; l > 0; l >>>= 8) {
-            octets++;
-        }
-        return 1 + octets;
-    }
-
-    private static int header(byte[] out, int tag, int length) {
-        int at = 0;
-        out[at++] = (byte) tag;
-        if (length < 0x80) {
-            out[at++] = (byte) length;
-            return at;
-        }
-        int octets = lengthOfLength(length) - 1;
-        out[at++] = (byte) (0x80 | octets);
-        for (int i = octets - 1; i >= 0; i--) {
-            out[at++] = (byte) (length >>> (8 * i));
-        }
-        return at;
+        return dev.certa.core.der.Tlv.of(tag, contents);
     }
 }

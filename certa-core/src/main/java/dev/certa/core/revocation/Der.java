@@ -29,17 +29,7 @@ final class Der {
     }
 
     static byte[] tlv(int tag, List<byte[]> contents) {
-        int length = 0;
-        for (byte[] c : contents) {
-            length += c.length;
-        }
-        byte[] out = new byte[1 + lengthOfLength(length) + length];
-        int at = header(out, tag, length);
-        for (byte[] c : contents) {
-            System.arraycopy(c, 0, out, at, c.length);
-            at += c.length;
-        }
-        return out;
+        return dev.certa.core.der.Tlv.of(tag, contents);
     }
 
     static byte[] integer(BigInteger value) {
@@ -99,30 +89,5 @@ final class Der {
         } catch (IOException e) {
             throw new IllegalStateException("DER encoding failed", e);
         }
-    }
-
-    private static int lengthOfLength(int length) {
-        if (length < 0x80) {
-            return 1;
-        }
-        int bytes = 0;
-        for (int l = length; l > 0; l >>>= 8) {
-            bytes++;
-        }
-        return 1 + bytes;
-    }
-
-    private static int header(byte[] out, int tag, int length) {
-        out[0] = (byte) tag;
-        if (length < 0x80) {
-            out[1] = (byte) length;
-            return 2;
-        }
-        int bytes = lengthOfLength(length) - 1;
-        out[1] = (byte) (0x80 | bytes);
-        for (int i = 0; i < bytes; i++) {
-            out[2 + i] = (byte) (length >>> (8 * (bytes - 1 - i)));
-        }
-        return 2 + bytes;
     }
 }
