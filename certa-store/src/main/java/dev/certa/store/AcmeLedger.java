@@ -76,4 +76,38 @@ public interface AcmeLedger {
 
     /** The id of the account whose order got the certificate with this serial (revocation by account). */
     Optional<String> accountOfCertificate(BigInteger serial);
+
+    /** Stores a new External Account Binding key. */
+    void createEabKey(AcmeEabKey key);
+
+    Optional<AcmeEabKey> eabKey(String keyId);
+
+    /** Every External Account Binding key, newest first (for admins). */
+    List<AcmeEabKey> eabKeys();
+
+    /**
+     * Binds an unbound External Account Binding key to {@code accountId}; {@code false} when the key does
+     * not exist or already bound an account (on any node).
+     */
+    boolean bindEabKey(String keyId, String accountId, Instant at);
+
+    /** Undoes {@link #bindEabKey} for an account that was then not created (another node won the race for its key). */
+    void unbindEabKey(String keyId, String accountId);
+
+    /**
+     * Marks the certificate with {@code serial} replaced by order {@code orderId}: {@code true} for the
+     * first order (or the same one again), {@code false} when another order replaced it already.
+     */
+    boolean claimReplacement(BigInteger serial, String orderId);
+
+    /** Undoes {@link #claimReplacement} of an order that then got no certificate. */
+    void releaseReplacement(BigInteger serial, String orderId);
+
+    /** The order that replaced the certificate with this serial, if one did. */
+    Optional<String> replacementOf(BigInteger serial);
+
+    /** Records (or refreshes) an admin's wish that the certificate be renewed now. */
+    void pullRenewalForward(AcmeRenewalHint hint);
+
+    Optional<AcmeRenewalHint> renewalHint(BigInteger serial);
 }

@@ -13,10 +13,13 @@ import java.util.Optional;
  * @param identifiers {@code dns:example.com} or {@code ip:192.0.2.1}, as asked
  * @param authorizationIds one per identifier, in the same order
  * @param error an RFC 8555 problem document (JSON) once the order is invalid
+ * @param profile the name of the ACME profile the certificate is issued under (as the directory lists it)
+ * @param replaces the ARI certificate id ({@code keyIdentifier.serial}, RFC 9773) of the certificate this
+ *     order replaces, if any
  */
 public record AcmeOrder(String id, String accountId, AcmeStatus status, List<String> identifiers,
         List<String> authorizationIds, Instant expiresAt, Optional<String> error, Optional<BigInteger> certificateSerial,
-        Instant createdAt) {
+        Instant createdAt, String profile, Optional<String> replaces) {
     public AcmeOrder {
         identifiers = List.copyOf(identifiers);
         authorizationIds = List.copyOf(authorizationIds);

@@ -23,7 +23,8 @@ abstract class AcmeLedgerContract extends StoreContract {
         var a1 = new AcmeAuthorization("a1", accountId, "dns:a.example.com", AcmeStatus.PENDING, T0.plusSeconds(3600), T0, challenges);
         var a2 = new AcmeAuthorization("a2", accountId, "ip:192.0.2.1", AcmeStatus.PENDING, T0.plusSeconds(3600), T0, List.of());
         var order = new AcmeOrder("o1", accountId, AcmeStatus.PENDING, List.of("dns:a.example.com", "ip:192.0.2.1"),
-                List.of("a1", "a2"), T0.plusSeconds(3600), Optional.empty(), Optional.empty(), T0);
+                List.of("a1", "a2"), T0.plusSeconds(3600), Optional.empty(), Optional.empty(), T0, "tlsserver",
+                Optional.of("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE"));
         store.acme().createOrder(order, List.of(a1, a2));
         return order;
     }
@@ -122,5 +123,74 @@ abstract class AcmeLedgerContract extends StoreContract {
 
         assertThat(first).containsExactly(1, 2, 3);
         assertThat(second).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void anOrderKeepsItsProfileAndTheCertificateItReplaces() {
+        store.acme().createAccount(account("acc1", "thumb"));
+        orderWithTwoNames("acc1");
+
+        AcmeOrder read = store.acme().order("o1").orElseThrow();
+        assertThat(read.profile()).isEqualTo("tlsserver");
+        assertThat(read.replaces()).contains("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE");
+    }
+
+    @Test
+    void anEabKeyBindsOneAccountOnlyWhicheverNodeAsks() throws Exception {
+        CertaStore other = open();
+        store.acme().createEabKey(new AcmeEabKey("kid1", new byte[] {1, 2, 3}, "team a", T0, Optional.empty(), Optional.empty()));
+        store.acme().createEabKey(new AcmeEabKey("kid2", new byte[] {4}, "team b", T0.plusSeconds(1), Optional.empty(), Optional.empty()));
+
+        AcmeEabKey read = other.acme().eabKey("kid1").orElseThrow();
+        assertThat(read.hmacKey()).containsExactly(1, 2, 3);
+        assertThat(read.label()).isEqualTo("team a");
+        assertThat(read.accountId()).isEmpty();
+        assertThat(read.toString()).doesNotContain("[1, 2, 3]").contains("not shown");
+        assertThat(store.acme().eabKey("nope")).isEmpty();
+
+        List<Boolean> wins = Concurrently.run(8, i -> () -> (i % 2 == 0 ? store : other).acme().bindEabKey("kid1", "acc" + i, T0));
+        assertThat(wins).containsOnlyOnce(true);
+        AcmeEabKey bound = store.acme().eabKey("kid1").orElseThrow();
+        assertThat(bound.accountId()).isPresent();
+        assertThat(bound.boundAt()).contains(T0);
+        assertThat(store.acme().bindEabKey("nope", "acc1", T0)).isFalse();
+
+        store.acme().unbindEabKey("kid1", "someone else");
+        assertThat(store.acme().eabKey("kid1").orElseThrow().accountId()).isEqualTo(bound.accountId());
+        store.acme().unbindEabKey("kid1", bound.accountId().get());
+        assertThat(store.acme().eabKey("kid1").orElseThrow().accountId()).isEmpty();
+        assertThat(store.acme().eabKeys()).extracting(AcmeEabKey::keyId).containsExactly("kid2", "kid1");
+    }
+
+    @Test
+    void aCertificateIsReplacedByOneOrderOnly() throws Exception {
+        CertaStore other = open();
+        BigInteger serial = BigInteger.valueOf(0x1234);
+
+        assertThat(store.acme().replacementOf(serial)).isEmpty();
+        List<Boolean> wins = Concurrently.run(8, i -> () -> (i % 2 == 0 ? store : other).acme().claimReplacement(serial, "order" + i));
+        assertThat(wins).containsOnlyOnce(true);
+        String winner = store.acme().replacementOf(serial).orElseThrow();
+        assertThat(other.acme().claimReplacement(serial, winner)).isTrue(); // the same order again
+        assertThat(other.acme().claimReplacement(serial, "late")).isFalse();
+
+        store.acme().releaseReplacement(serial, "late");
+        assertThat(store.acme().replacementOf(serial)).contains(winner);
+        store.acme().releaseReplacement(serial, winner);
+        assertThat(store.acme().replacementOf(serial)).isEmpty();
+        assertThat(store.acme().claimReplacement(serial, "late")).isTrue();
+    }
+
+    @Test
+    void aRenewalHintIsKeptAndRefreshed() {
+        BigInteger serial = BigInteger.valueOf(0xbeef);
+        assertThat(store.acme().renewalHint(serial)).isEmpty();
+
+        store.acme().pullRenewalForward(new AcmeRenewalHint(serial, T0, Optional.empty()));
+        assertThat(store.acme().renewalHint(serial)).contains(new AcmeRenewalHint(serial, T0, Optional.empty()));
+        store.acme().pullRenewalForward(new AcmeRenewalHint(serial, T0.plusSeconds(5), Optional.of("https://ca.example/incident")));
+        assertThat(store.acme().renewalHint(serial))
+                .contains(new AcmeRenewalHint(serial, T0.plusSeconds(5), Optional.of("https://ca.example/incident")));
+        assertThat(store.acme().renewalHint(BigInteger.ONE)).isEmpty();
     }
 }

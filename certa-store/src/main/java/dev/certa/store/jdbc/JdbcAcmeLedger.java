@@ -3,8 +3,10 @@ package dev.certa.store.jdbc;
 import dev.certa.store.AcmeAccount;
 import dev.certa.store.AcmeAuthorization;
 import dev.certa.store.AcmeChallenge;
+import dev.certa.store.AcmeEabKey;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeOrder;
+import dev.certa.store.AcmeRenewalHint;
 import dev.certa.store.AcmeStatus;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -25,15 +27,17 @@ import java.util.Optional;
 public final class JdbcAcmeLedger implements AcmeLedger {
     private static final String ACCOUNT_COLUMNS = "id, key_thumbprint, jwk, contacts, status, created_at";
     private static final String ORDER_COLUMNS = "id, account_id, status, identifiers, authorization_ids, expires_at, error,"
-            + " certificate_serial, created_at";
+            + " certificate_serial, created_at, profile, replaces";
     private static final String CHALLENGE_COLUMNS = "id, authorization_id, type, token, status, validated_at, error";
 
     private final GroupCommitter writer;
     private final Reads reads;
+    private final JdbcAcmeExtensions extensions;
 
     public JdbcAcmeLedger(GroupCommitter writer, Reads reads) {
         this.writer = writer;
         this.reads = reads;
+        this.extensions = new JdbcAcmeExtensions(writer, reads);
     }
 
     @Override
@@ -118,7 +122,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_orders (" + ORDER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, o.id());
                 ps.setString(2, o.accountId());
                 ps.setString(3, o.status().word());
@@ -128,6 +132,8 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 setText(ps, 7, o.error());
                 setText(ps, 8, o.certificateSerial().map(Columns::serial));
                 ps.setLong(9, Columns.micros(o.createdAt()));
+                ps.setString(10, o.profile());
+                setText(ps, 11, o.replaces());
                 ps.executeUpdate();
             }
             return null;
@@ -271,6 +277,56 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         });
     }
 
+    @Override
+    public void createEabKey(AcmeEabKey key) {
+        extensions.createEabKey(key);
+    }
+
+    @Override
+    public Optional<AcmeEabKey> eabKey(String keyId) {
+        return extensions.eabKey(keyId);
+    }
+
+    @Override
+    public List<AcmeEabKey> eabKeys() {
+        return extensions.eabKeys();
+    }
+
+    @Override
+    public boolean bindEabKey(String keyId, String accountId, Instant at) {
+        return extensions.bindEabKey(keyId, accountId, at);
+    }
+
+    @Override
+    public void unbindEabKey(String keyId, String accountId) {
+        extensions.unbindEabKey(keyId, accountId);
+    }
+
+    @Override
+    public boolean claimReplacement(BigInteger serial, String orderId) {
+        return extensions.claimReplacement(serial, orderId);
+    }
+
+    @Override
+    public void releaseReplacement(BigInteger serial, String orderId) {
+        extensions.releaseReplacement(serial, orderId);
+    }
+
+    @Override
+    public Optional<String> replacementOf(BigInteger serial) {
+        return extensions.replacementOf(serial);
+    }
+
+    @Override
+    public void pullRenewalForward(AcmeRenewalHint hint) {
+        extensions.pullRenewalForward(hint);
+    }
+
+    @Override
+    public Optional<AcmeRenewalHint> renewalHint(BigInteger serial) {
+        return extensions.renewalHint(serial);
+    }
+
     private static Optional<AcmeAccount> oneAccount(Connection c, String column, String value) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM acme_accounts WHERE " + column + " = ?")) {
             ps.setString(1, value);
@@ -309,10 +365,11 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         return new AcmeOrder(rs.getString(1), rs.getString(2), AcmeStatus.ofWord(rs.getString(3)),
                 Columns.names(rs.getString(4)), Columns.names(rs.getString(5)), Columns.instant(rs.getLong(6)),
                 Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)).map(Columns::serial),
-                Columns.instant(rs.getLong(9)));
+                Columns.instant(rs.getLong(9)), rs.getString(10), Optional.ofNullable(rs.getString(11)));
     }
 
-    private static int update(Connection c, String sql, String... values) throws SQLException {
+
+    static int update(Connection c, String sql, String... values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 ps.setString(i + 1, values[i]);
@@ -321,7 +378,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         }
     }
 
-    private static void setText(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+    static void setText(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
         if (value.isPresent()) {
             ps.setString(index, value.get());
         } else {
@@ -329,7 +386,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         }
     }
 
-    private static void setInstant(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
+    static void setInstant(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
         if (value.isPresent()) {
             ps.setLong(index, Columns.micros(value.get()));
         } else {
