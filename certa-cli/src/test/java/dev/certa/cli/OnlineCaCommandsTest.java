@@ -135,4 +135,30 @@ class OnlineCaCommandsTest {
         Files.writeString(data.resolve("certa.conf"), "htps-port = 1\n");
         assertThat(certa.run("serve", "--data", "cfg").err()).contains("htps-port", "is not a certa serve setting");
     }
+
+    @Test
+    void acmeEabKeysAreMadeAndListedAndRenewalsPulledForward() throws Exception {
+        CliRunner.Result added = certa.run("acme", "eab", "add", "--label", "team web", "--admin-token-file", "data/admin-token");
+        assertThat(added.exitCode()).as(added.all()).isZero();
+        String kid = added.out().lines().filter(l -> l.startsWith("Key id:")).findFirst().orElseThrow().substring(7).trim();
+        String mac = added.out().lines().filter(l -> l.startsWith("MAC key:")).findFirst().orElseThrow().substring(8).trim().split(" ")[0];
+        assertThat(mac).matches("[A-Za-z0-9_-]{43}");
+        assertThat(added.out()).contains("--eab-kid " + kid + " --eab-hmac-key " + mac, "/acme/directory");
+
+        CliRunner.Result listed = certa.run("acme", "eab", "list", "--admin-token-file", "data/admin-token");
+        assertThat(listed.exitCode()).as(listed.all()).isZero();
+        assertThat(listed.out()).contains(kid, "team web", "(unused)").doesNotContain(mac);
+        assertThat(certa.run("acme", "eab", "list").err()).contains("needs the admin token");
+
+        certa.run("csr", "create", "early.example", "--new-key", "early-key.pem", "--out", "early.csr");
+        assertThat(certa.run("sign", "early.csr", "--token", token("early.example")).exitCode()).isZero();
+        String serial = cert("early.pem").getSerialNumber().toString(16);
+        CliRunner.Result early = certa.run("acme", "renew-early", serial, "--explanation", "https://ca.example/incident",
+                "--admin-token-file", "data/admin-token");
+        assertThat(early.exitCode()).as(early.all()).isZero();
+        assertThat(early.out()).contains(serial + ": renew now");
+        CliRunner.Result unknown = certa.run("acme", "renew-early", "abcdef", "--admin-token-file", "data/admin-token");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown-serial", "abcdef").doesNotContain("Exception");
+    }
 }

@@ -5,9 +5,12 @@ import dev.certa.server.config.AcmeConfig;
 import dev.certa.server.http.Router;
 import dev.certa.server.ra.acme.AcmeAccounts;
 import dev.certa.server.ra.acme.AcmeCertificates;
+import dev.certa.server.ra.acme.AcmeEabKeys;
 import dev.certa.server.ra.acme.AcmeOrders;
 import dev.certa.server.ra.acme.AcmePolicy;
+import dev.certa.server.ra.acme.AcmeProfile;
 import dev.certa.server.ra.acme.AcmeRa;
+import dev.certa.server.ra.acme.AcmeRenewals;
 import dev.certa.server.ra.acme.AcmeValidations;
 import dev.certa.server.revocation.RevocationService;
 import dev.certa.server.signing.SigningService;
@@ -29,20 +32,26 @@ final class AcmeWiring {
 
     private AcmeWiring() {}
 
-    /** Registers the ACME routes; returns the validation authority, to close at shutdown. */
-    static ValidationAuthority register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
+    /** The ACME server, started: its registration authority, and its validation authority to close at shutdown. */
+    record Started(AcmeRa ra, ValidationAuthority va) {}
+
+    /** Registers the ACME routes. */
+    static Started register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
             RevocationService revocation, Router router, Clock clock, SecureRandom random) {
         ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.resolver(),
                 config.allowPrivateAddresses()));
-        AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, config.certificateValidity(), "server");
+        AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, config.policy().profiles().stream()
+                .map(p -> AcmeProfile.tlsServer(p.name(), p.validity())).toList(), config.policy().eab());
         List<X509Certificate> issuerChain = signing.caChain().stream()
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
+        AcmeRenewals renewals = new AcmeRenewals(store.acme(), store.certificates(), clock);
         AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
                 new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"), clock, random,
-                        policy),
+                        policy, renewals),
                 new AcmeValidations(store.acme(), va, clock),
-                new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain));
+                new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain),
+                renewals, new AcmeEabKeys(store.acme(), clock, random));
         new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), ra, policy, clock, random).register(router);
-        return va;
+        return new Started(ra, va);
     }
 }

@@ -9,6 +9,7 @@ import dev.certa.core.key.KeyType;
 import dev.certa.core.name.DistinguishedNames;
 import dev.certa.core.name.SubjectAltName;
 import dev.certa.core.profile.Profile;
+import dev.certa.server.api.AcmeAdminApi;
 import dev.certa.server.api.AdminAuth;
 import dev.certa.server.api.PublicApi;
 import dev.certa.server.api.SigningApi;
@@ -147,8 +148,8 @@ public final class CertaServer implements AutoCloseable {
         RevocationService revocation = new RevocationService(store.certificates(), audit, clock);
         TokenVerifier tokens = new TokenVerifier(provisioners, clock, config.tokenMaxLifetime(), config.publicHost());
         RegistrationAuthority ra = new RegistrationAuthority(store.certificates(), clock, config.renewAfterExpiry());
-        new SigningApi(json, tokens, ra, signing, revocation, store.certificates(), new AdminAuth(adminToken), audit, meters)
-                .register(router);
+        AdminAuth admin = new AdminAuth(adminToken);
+        new SigningApi(json, tokens, ra, signing, revocation, store.certificates(), admin, audit, meters).register(router);
         new PublicApi(json, root, ca.certificateAndChain(), store, meters).register(router);
         Optional<dev.certa.server.revocation.DelegatedResponders> delegate = config.delegatedOcsp()
                 ? Optional.of(key -> signing.issue(IssuanceRequest.forKey(key.getPublic(),
@@ -159,7 +160,9 @@ public final class CertaServer implements AutoCloseable {
         rev.register(router);
         closeables.add(rev);
         if (config.acme().enabled()) {
-            closeables.add(AcmeWiring.register(config.acme(), httpsBase, store, signing, revocation, router, clock, random));
+            AcmeWiring.Started acme = AcmeWiring.register(config.acme(), httpsBase, store, signing, revocation, router, clock, random);
+            closeables.add(acme.va());
+            new AcmeAdminApi(json, admin, audit, acme.ra().eabKeys(), acme.ra().renewals()).register(router);
         }
 
         jetty.addConnector(https);

@@ -6,11 +6,14 @@ import dev.certa.server.http.ApiRequest;
 import dev.certa.server.http.Endpoint;
 import dev.certa.server.http.Reply;
 import dev.certa.server.http.Router;
+import dev.certa.server.config.AcmePolicyConfig.ExternalAccountBinding;
 import dev.certa.server.ra.acme.AcmeAccounts;
 import dev.certa.server.ra.acme.AcmeError;
 import dev.certa.server.ra.acme.AcmeException;
 import dev.certa.server.ra.acme.AcmePolicy;
 import dev.certa.server.ra.acme.AcmeRa;
+import dev.certa.server.ra.acme.AcmeRenewals;
+import dev.certa.server.ra.acme.CertId;
 import dev.certa.store.AcmeAccount;
 import dev.certa.store.AcmeLedger;
 import java.time.Clock;
@@ -22,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The ACME server's front end (RFC 8555), under {@code /acme/} on the HTTPS port: the directory, nonces,
- * and accounts here; orders, authorizations, challenges, certificates and revocation in
+ * accounts (with External Account Binding) and renewal information (RFC 9773) here; orders, authorizations, challenges, certificates and revocation in
  * {@link OrderEndpoints}. Every request but the directory and newNonce is a JWS POST that
  * {@link JwsVerifier} checks before anything else happens.
  */
@@ -34,6 +37,7 @@ public final class AcmeFrontEnd {
     private final JwsVerifier verifier;
     private final AcmeRa ra;
     private final AcmePolicy policy;
+    private final EabVerifier eab;
 
     public AcmeFrontEnd(String httpsBase, AcmeLedger ledger, AcmeRa ra, AcmePolicy policy, Clock clock, SecureRandom random) {
         this.urls = new AcmeUrls(httpsBase);
@@ -43,6 +47,7 @@ public final class AcmeFrontEnd {
         this.verifier = new JwsVerifier(ledger, nonces, urls);
         this.ra = ra;
         this.policy = policy;
+        this.eab = new EabVerifier(ra.eabKeys());
     }
 
     /** The directory URL clients are configured with. */
@@ -57,6 +62,7 @@ public final class AcmeFrontEnd {
         router.add("POST", AcmeUrls.NEW_ACCOUNT, "acme-new-account", acme(this::newAccount));
         router.add("POST", AcmeUrls.ACCOUNT + "*", "acme-account", acme(this::account));
         router.add("POST", AcmeUrls.KEY_CHANGE, "acme-key-change", acme(this::keyChange));
+        router.add("GET", AcmeUrls.RENEWAL_INFO + "/*", "acme-renewal-info", acme(this::renewalInfo));
         new OrderEndpoints(urls, json, replies, verifier, ra).register(router, this::acme);
     }
 
@@ -80,18 +86,26 @@ public final class AcmeFrontEnd {
         d.put("newOrder", urls.url(AcmeUrls.NEW_ORDER));
         d.put("revokeCert", urls.url(AcmeUrls.REVOKE_CERT));
         d.put("keyChange", urls.url(AcmeUrls.KEY_CHANGE));
+        d.put("renewalInfo", urls.url(AcmeUrls.RENEWAL_INFO));
         ObjectNode meta = d.putObject("meta");
         policy.termsOfService().ifPresent(t -> meta.put("termsOfService", t));
-        meta.put("externalAccountRequired", false);
+        meta.put("externalAccountRequired", policy.eab() == ExternalAccountBinding.REQUIRED);
+        ObjectNode profiles = meta.putObject("profiles");
+        policy.profiles().forEach(p -> profiles.put(p.name(), p.description()));
         return d;
     }
 
     private Reply newAccount(ApiRequest request) {
         VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.JWK);
         JsonNode p = jws.payload().orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, "newAccount needs a JSON payload"));
-        AcmeAccounts.Registration reg = ra.accounts().register(jws.keyThumbprint(), jws.key().toPublicJWK().toJSONString(),
-                contacts(p).orElse(List.of()), p.path("termsOfServiceAgreed").asBoolean(false),
-                p.path("onlyReturnExisting").asBoolean(false));
+        JsonNode binding = p.get("externalAccountBinding");
+        Optional<String> eabKeyId = Optional.empty();
+        if (binding != null && policy.eab() != ExternalAccountBinding.OFF && ra.accounts().findByKey(jws.keyThumbprint()).isEmpty()) {
+            eabKeyId = Optional.of(eab.verify(binding, jws.keyThumbprint(), urls.url(AcmeUrls.NEW_ACCOUNT)));
+        }
+        AcmeAccounts.Registration reg = ra.accounts().register(new AcmeAccounts.NewAccount(jws.keyThumbprint(),
+                jws.key().toPublicJWK().toJSONString(), contacts(p).orElse(List.of()), p.path("termsOfServiceAgreed").asBoolean(false),
+                p.path("onlyReturnExisting").asBoolean(false), eabKeyId));
         String location = urls.url(AcmeUrls.ACCOUNT, reg.account().id());
         return replies.resource(reg.created() ? 201 : 200, json.account(reg.account())).withHeader("Location", location);
     }
@@ -134,6 +148,16 @@ public final class AcmeFrontEnd {
         }
         AcmeAccount changed = ra.accounts().changeKey(a, inner.keyThumbprint(), inner.key().toPublicJWK().toJSONString());
         return replies.resource(200, json.account(changed)).withHeader("Location", accountUrl);
+    }
+
+    /** Renewal information (RFC 9773 section 4): a plain GET, no JWS, for {@code renewal-info/<ARI certificate id>}. */
+    private Reply renewalInfo(ApiRequest request) {
+        CertId id = CertId.parse(AcmeUrls.idOf(request.path(), AcmeUrls.RENEWAL_INFO + "/"));
+        AcmeRenewals.RenewalInfo info = ra.renewals().renewalInfo(id);
+        ObjectNode n = json.object();
+        n.putObject("suggestedWindow").put("start", AcmeJson.time(info.start())).put("end", AcmeJson.time(info.end()));
+        info.explanation().ifPresent(e -> n.put("explanationURL", e));
+        return replies.resource(200, n).withHeader("Retry-After", String.valueOf(AcmeRenewals.RETRY_AFTER.toSeconds()));
     }
 
     private static Optional<List<String>> contacts(JsonNode p) {

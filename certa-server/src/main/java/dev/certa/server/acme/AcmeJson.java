@@ -54,6 +54,8 @@ final class AcmeJson {
         ArrayNode authz = n.putArray("authorizations");
         o.authorizationIds().forEach(id -> authz.add(urls.url(AcmeUrls.AUTHZ, id)));
         n.put("finalize", urls.url(AcmeUrls.FINALIZE, o.id()));
+        n.put("profile", o.profile());
+        o.replaces().ifPresent(r -> n.put("replaces", r));
         if (v.status() == AcmeStatus.VALID) {
             n.put("certificate", urls.url(AcmeUrls.CERTIFICATE, o.id()));
         }

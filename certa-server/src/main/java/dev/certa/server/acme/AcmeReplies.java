@@ -35,7 +35,8 @@ final class AcmeReplies {
         if (e.error() == dev.certa.server.ra.acme.AcmeError.BAD_SIGNATURE_ALGORITHM) {
             n.putArray("algorithms").add("ES256").add("ES384").add("RS256").add("EdDSA");
         }
-        return Reply.of(e.status(), PROBLEM, json.bytes(n));
+        Reply r = Reply.of(e.status(), PROBLEM, json.bytes(n));
+        return e.retryAfter().map(d -> r.withHeader("Retry-After", String.valueOf(Math.max(1, (d.toMillis() + 999) / 1000)))).orElse(r);
     }
 
     /** Adds what every ACME answer carries: a fresh nonce (RFC 8555 6.5) and the directory link (7.1). */

@@ -17,6 +17,8 @@ record AcmeUrls(String base) {
     static final String CHALLENGE = PREFIX + "chall/";
     static final String FINALIZE = PREFIX + "finalize/";
     static final String CERTIFICATE = PREFIX + "cert/";
+    /** Renewal information (RFC 9773): the directory names this; clients append "/" and a certificate's ARI id. */
+    static final String RENEWAL_INFO = PREFIX + "renewal-info";
 
     String url(String path) {
         return base + path;

@@ -164,7 +164,7 @@ final class JwsVerifier {
         return parse(n);
     }
 
-    private static JWSObject parse(JsonNode n) {
+    static JWSObject parse(JsonNode n) {
         if (n == null || !n.isObject()) {
             throw new AcmeException(AcmeError.MALFORMED, "the body must be a JWS in flattened JSON serialization");
         }

@@ -22,6 +22,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -70,7 +71,8 @@ final class OrderEndpoints {
         for (JsonNode i : ids) {
             wanted.add(new AcmeOrders.Identifier(AcmeJson.text(i, "type").orElse(""), AcmeJson.text(i, "value").orElse("")));
         }
-        OrderView v = ra.orders().create(jws.requireAccount(), wanted);
+        OrderView v = ra.orders().create(jws.requireAccount(), new AcmeOrders.NewOrder(wanted, optionalText(p, "profile"),
+                optionalText(p, "replaces")));
         return replies.created(json.order(v), urls.url(AcmeUrls.ORDER, v.order().id()));
     }
 
@@ -143,6 +145,18 @@ final class OrderEndpoints {
             ra.certificates().revokeByKey(cert, code, "acme-certificate-key:" + jws.keyThumbprint());
         }
         return Reply.of(200, AcmeReplies.JSON, new byte[0]);
+    }
+
+    /** A field that is absent, or a string. */
+    private static Optional<String> optionalText(JsonNode p, String field) {
+        JsonNode f = p.get(field);
+        if (f == null || f.isNull()) {
+            return Optional.empty();
+        }
+        if (!f.isTextual()) {
+            throw new AcmeException(AcmeError.MALFORMED, "\"" + field + "\" must be a string");
+        }
+        return Optional.of(f.asText());
     }
 
     private static JsonNode payload(VerifiedJws jws, String what) {

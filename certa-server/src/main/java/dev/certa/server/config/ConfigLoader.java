@@ -190,8 +190,41 @@ public final class ConfigLoader {
             throw bad(Settings.ACME_BASE_URL.key(), "'" + base + "' is not an https:// URL without a path", "write it like https://ca.internal:8443");
         }
         return new AcmeConfig(bool(values, Settings.ACME_ENABLED), base.isEmpty() ? Optional.empty() : Optional.of(base), terms.isEmpty() ? Optional.empty() : Optional.of(terms),
-                duration(values, Settings.ACME_VALIDITY), integer(values, Settings.HTTP01_PORT, 1, 65535),
+                acmePolicy(values), integer(values, Settings.HTTP01_PORT, 1, 65535),
                 resolver(values.get(Settings.DNS_RESOLVER.key()).trim()), bool(values, Settings.ALLOW_PRIVATE));
+    }
+
+    private AcmePolicyConfig acmePolicy(Map<String, String> values) {
+        String key = Settings.ACME_PROFILES.key();
+        List<AcmePolicyConfig.Profile> profiles = new ArrayList<>();
+        for (String entry : values.get(key).split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.trim().split("\\s*=\\s*", -1);
+            if (parts.length != 2 || !parts[0].matches("[a-z0-9][a-z0-9-]{0,31}")) {
+                throw bad(key, "has '" + entry.trim() + "', which is not name=validity", "write it like tlsserver=90d, shortlived=7d (names in lower case)");
+            }
+            if (profiles.stream().anyMatch(p -> p.name().equals(parts[0]))) {
+                throw bad(key, "names the profile '" + parts[0] + "' twice", "give each profile once");
+            }
+            try {
+                profiles.add(new AcmePolicyConfig.Profile(parts[0], Durations.parse(parts[1], key)));
+            } catch (CertaException e) {
+                throw bad(key, "gives '" + parts[1] + "' for " + parts[0] + ", which is not a duration", "write it like 90d, 7d or 6h");
+            }
+        }
+        if (profiles.isEmpty()) {
+            throw bad(key, "names no profile", "write at least one, e.g. tlsserver=90d");
+        }
+        AcmePolicyConfig.ExternalAccountBinding eab = switch (values.get(Settings.ACME_EAB.key()).trim().toLowerCase(Locale.ROOT)) {
+            case "off" -> AcmePolicyConfig.ExternalAccountBinding.OFF;
+            case "optional" -> AcmePolicyConfig.ExternalAccountBinding.OPTIONAL;
+            case "required" -> AcmePolicyConfig.ExternalAccountBinding.REQUIRED;
+            default -> throw bad(Settings.ACME_EAB.key(), "'" + values.get(Settings.ACME_EAB.key()) + "' is not off, optional or required",
+                    "write off, optional or required");
+        };
+        return new AcmePolicyConfig(profiles, eab);
     }
 
     private Optional<java.net.InetSocketAddress> resolver(String v) {

@@ -52,8 +52,10 @@ public final class Settings {
             "the URL ACME clients reach the CA by when nodes sit behind a load balancer (e.g. https://ca.internal); every node must have the same; empty: https://<public-host>:<https-port> of this node", false);
     public static final Setting ACME_TERMS = new Setting("acme.terms-of-service", "",
             "URL of terms new ACME accounts must agree to; empty: none asked", false);
-    public static final Setting ACME_VALIDITY = new Setting("acme.certificate-validity", "90d",
-            "lifetime of certificates issued through ACME", false);
+    public static final Setting ACME_PROFILES = new Setting("acme.profiles", "tlsserver=90d, shortlived=7d",
+            "certificate profiles ACME clients may choose (name=validity, comma-separated; all TLS server certificates); the first is the default", false);
+    public static final Setting ACME_EAB = new Setting("acme.eab", "off",
+            "External Account Binding: off, optional or required (new accounts need a key from 'certa acme eab add')", false);
     public static final Setting HTTP01_PORT = new Setting("validation.http-01-port", "80",
             "port http-01 validation fetches /.well-known/acme-challenge/TOKEN from (80 by the RFC; another only for tests)", false);
     public static final Setting DNS_RESOLVER = new Setting("validation.dns-resolver", "",
@@ -64,7 +66,7 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
             TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
-            RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_VALIDITY, HTTP01_PORT, DNS_RESOLVER, ALLOW_PRIVATE);
+            RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_PROFILES, ACME_EAB, HTTP01_PORT, DNS_RESOLVER, ALLOW_PRIVATE);
 
     private Settings() {}
 

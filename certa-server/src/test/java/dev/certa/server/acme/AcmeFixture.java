@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -19,11 +20,17 @@ final class AcmeFixture implements AutoCloseable {
     final RunningCa ca;
 
     AcmeFixture(Path data) throws Exception {
+        this(data, Map.of());
+    }
+
+    /** With {@code extra} configuration lines (e.g. {@code acme.eab = required}). */
+    AcmeFixture(Path data, Map<String, String> extra) throws Exception {
         dns = new TestDnsServer();
         web = new ChallengeResponder();
-        ca = RunningCa.start(data, Map.of("validation.http-01-port", String.valueOf(web.port()),
-                "validation.dns-resolver", "127.0.0.1:" + dns.port(), "validation.allow-private-addresses", "true"),
-                Clock.systemUTC());
+        Map<String, String> conf = new HashMap<>(Map.of("validation.http-01-port", String.valueOf(web.port()),
+                "validation.dns-resolver", "127.0.0.1:" + dns.port(), "validation.allow-private-addresses", "true"));
+        conf.putAll(extra);
+        ca = RunningCa.start(data, conf, Clock.systemUTC());
     }
 
     /** Makes {@code name} resolve to loopback, where the responder listens. */

@@ -1,15 +1,17 @@
 package dev.certa.server.ra.acme;
 
+import dev.certa.server.config.AcmePolicyConfig.ExternalAccountBinding;
 import dev.certa.store.AcmeAccount;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeStatus;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Accounts: created for a key (one per key), looked up, contacts changed, deactivated for good. */
+/** Accounts: created for a key (one per key, with an External Account Binding when configured), looked up, contacts changed, deactivated for good. */
 public final class AcmeAccounts {
     private static final int MAX_CONTACTS = 10;
     private final AcmeLedger ledger;
@@ -28,27 +30,51 @@ public final class AcmeAccounts {
     public record Registration(AcmeAccount account, boolean created) {}
 
     /**
-     * newAccount: the existing account of this key, or a new one.
+     * A newAccount request.
      *
      * @param onlyReturnExisting look up only; {@code accountDoesNotExist} when there is none
+     * @param eabKeyId the External Account Binding key whose MAC the front end verified, if the request had one
      */
-    public Registration register(String keyThumbprint, String jwk, List<String> contacts, boolean termsAgreed,
-            boolean onlyReturnExisting) {
-        Optional<AcmeAccount> existing = ledger.accountByKey(keyThumbprint);
+    public record NewAccount(String keyThumbprint, String jwk, List<String> contacts, boolean termsAgreed,
+            boolean onlyReturnExisting, Optional<String> eabKeyId) {}
+
+    /**
+     * newAccount: the existing account of this key, or a new one. With External Account Binding on, a
+     * new account binds the key it showed (each key binds one account, on any node); when it is
+     * required, an account without one is refused.
+     */
+    public Registration register(NewAccount request) {
+        Optional<AcmeAccount> existing = ledger.accountByKey(request.keyThumbprint());
         if (existing.isPresent()) {
             return new Registration(existing.get(), false);
         }
-        if (onlyReturnExisting) {
+        if (request.onlyReturnExisting()) {
             throw new AcmeException(AcmeError.ACCOUNT_DOES_NOT_EXIST, "no account exists for this key");
         }
-        if (policy.termsOfService().isPresent() && !termsAgreed) {
+        if (policy.termsOfService().isPresent() && !request.termsAgreed()) {
             throw new AcmeException(AcmeError.USER_ACTION_REQUIRED, "agree to the terms of service at "
                     + policy.termsOfService().get() + " (termsOfServiceAgreed: true)");
         }
+        Optional<String> binding = policy.eab() == ExternalAccountBinding.OFF ? Optional.empty() : request.eabKeyId();
+        if (policy.eab() == ExternalAccountBinding.REQUIRED && binding.isEmpty()) {
+            throw new AcmeException(AcmeError.EXTERNAL_ACCOUNT_REQUIRED, "this CA creates accounts only with an External Account"
+                    + " Binding: ask its admin for a key id and MAC key ('certa acme eab add') and give both to your ACME client"
+                    + " (e.g. certbot --eab-kid KID --eab-hmac-key KEY)");
+        }
+        List<String> contacts = checked(request.contacts());
         String id = ids.id();
-        AcmeAccount made = ledger.createAccount(new AcmeAccount(id, keyThumbprint, jwk, checked(contacts),
-                AcmeStatus.VALID, clock.instant()));
-        return new Registration(made, made.id().equals(id)); // another node may have won the race for this key
+        Instant now = clock.instant();
+        if (binding.isPresent() && !ledger.bindEabKey(binding.get(), id, now)) {
+            throw new AcmeException(AcmeError.UNAUTHORIZED, "the External Account Binding key " + binding.get()
+                    + " is already bound to another account; each key creates one account, so ask the CA's admin for a new one");
+        }
+        AcmeAccount made = ledger.createAccount(new AcmeAccount(id, request.keyThumbprint(), request.jwk(), contacts,
+                AcmeStatus.VALID, now));
+        boolean created = made.id().equals(id); // another node may have won the race for this key
+        if (!created) {
+            binding.ifPresent(k -> ledger.unbindEabKey(k, id));
+        }
+        return new Registration(made, created);
     }
 
     public Optional<AcmeAccount> find(String id) {

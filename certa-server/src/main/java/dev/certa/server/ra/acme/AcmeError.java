@@ -1,11 +1,13 @@
 package dev.certa.server.ra.acme;
 
 /**
- * The RFC 8555 error types certa answers with (section 6.7), each with its HTTP status. The document's
+ * The RFC 8555 error types certa answers with (section 6.7), those of RFC 9773 ({@code alreadyReplaced})
+ * and of the ACME profiles extension ({@code invalidProfile}), each with its HTTP status. The document's
  * {@code type} is {@code urn:ietf:params:acme:error:} followed by {@link #word()}.
  */
 public enum AcmeError {
     ACCOUNT_DOES_NOT_EXIST("accountDoesNotExist", 400),
+    ALREADY_REPLACED("alreadyReplaced", 409),
     ALREADY_REVOKED("alreadyRevoked", 400),
     BAD_CSR("badCSR", 400),
     BAD_NONCE("badNonce", 400),
@@ -13,9 +15,12 @@ public enum AcmeError {
     BAD_SIGNATURE_ALGORITHM("badSignatureAlgorithm", 400),
     CONNECTION("connection", 400),
     DNS("dns", 400),
+    EXTERNAL_ACCOUNT_REQUIRED("externalAccountRequired", 403),
     INCORRECT_RESPONSE("incorrectResponse", 403),
+    INVALID_PROFILE("invalidProfile", 400),
     MALFORMED("malformed", 400),
     ORDER_NOT_READY("orderNotReady", 403),
+    RATE_LIMITED("rateLimited", 429),
     REJECTED_IDENTIFIER("rejectedIdentifier", 400),
     SERVER_INTERNAL("serverInternal", 500),
     UNAUTHORIZED("unauthorized", 403),

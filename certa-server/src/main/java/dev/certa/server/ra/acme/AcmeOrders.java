@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * dns-01 only for a wildcard),
  * ready once every authorization is valid, finalized with a CSR naming exactly the order's
  * identifiers, then issued through {@link AcmeIssuance} (recorded and audited, requester = the
- * account URL).
+ * account URL) under the order's profile. An order may say which certificate it replaces (RFC 9773):
+ * the first such order finalized marks that certificate replaced, and later ones are refused.
  */
 public final class AcmeOrders {
     private static final int MAX_IDENTIFIERS = 100;
@@ -39,24 +40,42 @@ public final class AcmeOrders {
     private final Clock clock;
     private final Ids ids;
     private final AcmePolicy policy;
+    private final AcmeRenewals renewals;
 
-    public AcmeOrders(AcmeLedger ledger, AcmeIssuance issuance, Clock clock, SecureRandom random, AcmePolicy policy) {
+    public AcmeOrders(AcmeLedger ledger, AcmeIssuance issuance, Clock clock, SecureRandom random, AcmePolicy policy,
+            AcmeRenewals renewals) {
         this.ledger = ledger;
         this.issuance = issuance;
         this.clock = clock;
         this.ids = new Ids(random);
         this.policy = policy;
+        this.renewals = renewals;
     }
 
     /** A {@code {type, value}} pair of a newOrder request. */
     public record Identifier(String type, String value) {}
 
-    public OrderView create(AcmeAccount account, List<Identifier> requested) {
+    /**
+     * A newOrder request.
+     *
+     * @param profile the profile asked for (the ACME profiles extension); empty: the default
+     * @param replaces the ARI id of the certificate this order renews (RFC 9773 section 5), if any
+     */
+    public record NewOrder(List<Identifier> identifiers, Optional<String> profile, Optional<String> replaces) {
+        public NewOrder {
+            identifiers = List.copyOf(identifiers);
+        }
+    }
+
+    public OrderView create(AcmeAccount account, NewOrder request) {
+        List<Identifier> requested = request.identifiers();
         if (requested.isEmpty() || requested.size() > MAX_IDENTIFIERS) {
             throw new AcmeException(AcmeError.MALFORMED, "an order names between 1 and " + MAX_IDENTIFIERS + " identifiers");
         }
         Set<String> names = new LinkedHashSet<>();
         requested.forEach(i -> names.add(Identifiers.parse(i.type(), i.value())));
+        AcmeProfile profile = policy.profile(request.profile());
+        Optional<String> replaces = request.replaces().map(r -> renewals.replaceable(account, r, names).toString());
         Instant now = clock.instant();
         Instant expires = now.plus(policy.orderLifetime());
         List<AcmeAuthorization> authorizations = new ArrayList<>();
@@ -72,7 +91,8 @@ public final class AcmeOrders {
             authorizations.add(new AcmeAuthorization(authzId, account.id(), name, AcmeStatus.PENDING, expires, now, challenges));
         }
         AcmeOrder order = new AcmeOrder(ids.id(), account.id(), AcmeStatus.PENDING, List.copyOf(names),
-                authorizations.stream().map(AcmeAuthorization::id).toList(), expires, Optional.empty(), Optional.empty(), now);
+                authorizations.stream().map(AcmeAuthorization::id).toList(), expires, Optional.empty(), Optional.empty(), now,
+                profile.name(), replaces);
         ledger.createOrder(order, authorizations);
         return new OrderView(order, AcmeStatus.PENDING);
     }
@@ -148,19 +168,24 @@ public final class AcmeOrders {
         if (!ledger.updateOrder(orderId, AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())) {
             throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is already being finalized");
         }
+        AcmeProfile profile = policy.find(v.order().profile()).orElseThrow(() -> fail(orderId, AcmeError.INVALID_PROFILE,
+                "the order's profile '" + v.order().profile() + "' is no longer offered by this CA; create a new order"));
+        Optional<CertId> replaced = v.order().replaces().map(CertId::parse);
+        if (replaced.isPresent() && !ledger.claimReplacement(replaced.get().serial(), orderId)) {
+            throw fail(orderId, AcmeError.ALREADY_REPLACED, "the certificate " + replaced.get()
+                    + " this order replaces was replaced by another order meanwhile");
+        }
         IssuedCertificate issued;
         try {
-            Profile profile = Profile.leaf(policy.profile());
             IssuanceRequest request = new IssuanceRequest(csr.publicKeyInfo(),
-                    DistinguishedNames.commonName(names.getFirst().value()), names, profile,
-                    Optional.of(policy.certificateValidity()), Optional.empty());
+                    DistinguishedNames.commonName(names.getFirst().value()), names, Profile.leaf(profile.certaProfile()),
+                    Optional.of(profile.validity()), Optional.empty());
             issued = issuance.issue(request, requester);
         } catch (CertaException e) {
-            String detail = "the CA refused to issue: " + e.reason();
-            ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID,
-                    Optional.of(Problems.json(AcmeError.BAD_CSR, detail)), Optional.empty());
-            throw new AcmeException(AcmeError.BAD_CSR, detail);
+            replaced.ifPresent(r -> ledger.releaseReplacement(r.serial(), orderId));
+            throw fail(orderId, AcmeError.BAD_CSR, "the CA refused to issue: " + e.reason());
         } catch (RuntimeException e) {
+            replaced.ifPresent(r -> ledger.releaseReplacement(r.serial(), orderId));
             ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID,
                     Optional.of(Problems.json(AcmeError.SERVER_INTERNAL, "issuance failed")), Optional.empty());
             throw e;
@@ -168,6 +193,12 @@ public final class AcmeOrders {
         ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.empty(),
                 Optional.of(issued.certificate().getSerialNumber()));
         return find(account, orderId);
+    }
+
+    /** Moves a processing order to invalid with {@code error}, and returns that error to throw. */
+    private AcmeException fail(String orderId, AcmeError error, String detail) {
+        ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID, Optional.of(Problems.json(error, detail)), Optional.empty());
+        return new AcmeException(error, detail);
     }
 
     private static List<SubjectAltName> checkNames(AcmeOrder order, Csr csr) {

@@ -1,6 +1,9 @@
 package dev.certa.server.ra.acme;
 
+import dev.certa.server.config.AcmePolicyConfig.ExternalAccountBinding;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -8,7 +11,35 @@ import java.util.Optional;
  *
  * @param termsOfService the URL of the terms new accounts must agree to; empty: none
  * @param orderLifetime how long an order (and its authorizations) may be worked on
- * @param certificateValidity the lifetime of certificates issued through ACME
- * @param profile the certa leaf profile used (e.g. {@code server})
+ * @param profiles the certificate profiles clients may choose, the default first
+ * @param eab whether new accounts need an External Account Binding
  */
-public record AcmePolicy(Optional<String> termsOfService, Duration orderLifetime, Duration certificateValidity, String profile) {}
+public record AcmePolicy(Optional<String> termsOfService, Duration orderLifetime, List<AcmeProfile> profiles,
+        ExternalAccountBinding eab) {
+    public AcmePolicy {
+        profiles = List.copyOf(profiles);
+        if (profiles.isEmpty()) {
+            throw new IllegalArgumentException("at least one profile");
+        }
+        Objects.requireNonNull(eab, "eab");
+    }
+
+    /** The profile an order gets when it names none. */
+    public AcmeProfile defaultProfile() {
+        return profiles.getFirst();
+    }
+
+    /** The profile named by a newOrder request (or the default); {@code invalidProfile} for one not offered. */
+    public AcmeProfile profile(Optional<String> name) {
+        if (name.isEmpty()) {
+            return defaultProfile();
+        }
+        return find(name.get()).orElseThrow(() -> new AcmeException(AcmeError.INVALID_PROFILE, "this CA has no profile '"
+                + name.get() + "'; choose one of " + String.join(", ", profiles.stream().map(AcmeProfile::name).toList())
+                + " (the directory's meta.profiles), or leave \"profile\" out for " + defaultProfile().name()));
+    }
+
+    public Optional<AcmeProfile> find(String name) {
+        return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.certa.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.certa.core.error.CertaException;
+import dev.certa.core.error.ErrorKind;
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List External Account Binding keys (admin): id, label, and the account each bound (MAC keys are never shown).",
+            "Example: certa acme eab list --server https://ca:8443 --admin-token-file certa-data/admin-token"})
+final class AcmeEabListCommand extends BaseCommand {
+    @Mixin
+    ServerOptions server = new ServerOptions();
+
+    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
+    Optional<String> adminTokenFile = Optional.empty();
+
+    @Option(names = "--json", description = "Print the server's JSON.")
+    boolean json;
+
+    @Override
+    int execute() {
+        Env env = env();
+        String token = AdminToken.read(env, adminTokenFile).orElseThrow(() -> new CertaException(ErrorKind.USAGE,
+                "listing External Account Binding keys needs the admin token", "pass --admin-token-file FILE or set CERTA_ADMIN_TOKEN"));
+        JsonNode reply = server.client(env, Optional.empty()).get("/eab-keys", Map.of("Authorization", "Bearer " + token));
+        if (json) {
+            out().println(reply.toPrettyString());
+            return 0;
+        }
+        JsonNode keys = reply.get("keys");
+        out().printf("%-24s %-21s %-24s %s%n", "KEY ID", "CREATED", "ACCOUNT", "LABEL");
+        for (JsonNode k : keys) {
+            out().printf("%-24s %-21s %-24s %s%n", k.get("keyId").asText(), k.get("createdAt").asText().replaceAll("\\.\\d+Z$", "Z"),
+                    k.path("account").asText("(unused)"), k.get("label").asText());
+        }
+        out().println(keys.size() + " key" + (keys.size() == 1 ? "" : "s"));
+        return 0;
+    }
+}

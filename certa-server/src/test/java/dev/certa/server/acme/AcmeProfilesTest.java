@@ -1,0 +1,88 @@
+package dev.certa.server.acme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.certa.core.issue.Issuer;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shredzone.acme4j.Account;
+import org.shredzone.acme4j.Certificate;
+import org.shredzone.acme4j.Metadata;
+import org.shredzone.acme4j.Order;
+
+/**
+ * The ACME profiles extension: the directory lists {@code tlsserver} (90 days, the default) and
+ * {@code shortlived} (7 days); an order names one and gets a certificate that lives that long.
+ */
+class AcmeProfilesTest {
+    @TempDir
+    Path data;
+    private AcmeFixture fx;
+    private Acme4jClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        fx = new AcmeFixture(data);
+        client = new Acme4jClient(fx);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        fx.close();
+    }
+
+    @Test
+    void theDirectoryListsTheProfiles() throws Exception {
+        Metadata meta = client.session().getMetadata();
+
+        assertThat(meta.isProfileAllowed()).isTrue();
+        assertThat(meta.getProfiles()).containsExactlyInAnyOrder("tlsserver", "shortlived");
+        assertThat(meta.getProfileDescription("shortlived")).contains("TLS server certificate, valid for 7 days");
+        assertThat(meta.getProfileDescription("tlsserver")).contains("TLS server certificate, valid for 90 days");
+    }
+
+    @Test
+    void aShortLivedOrderGetsASevenDayCertificate() throws Exception {
+        Account account = client.account();
+        Order order = account.newOrder().domains("short.example.test").profile("shortlived").create();
+        assertThat(order.getProfile()).isEqualTo("shortlived");
+
+        Certificate cert = client.issue(account, b -> b.profile("shortlived"), "short.example.test");
+
+        assertThat(lifetime(cert.getCertificate())).isEqualTo(Duration.ofDays(7).plus(Issuer.BACKDATE));
+    }
+
+    @Test
+    void anOrderWithoutAProfileGetsTheDefault() throws Exception {
+        Account account = client.account();
+        assertThat(account.newOrder().domains("default.example.test").create().getProfile()).isEqualTo("tlsserver");
+
+        Certificate cert = client.issue(account, "default.example.test");
+
+        assertThat(lifetime(cert.getCertificate())).isEqualTo(Duration.ofDays(90).plus(Issuer.BACKDATE));
+    }
+
+    @Test
+    void anUnknownProfileIsRefused() throws Exception {
+        RawAcme raw = new RawAcme(fx.ca);
+        RawAcme.Account a = raw.newAccount();
+
+        HttpResponse<String> r = raw.post(a, raw.url("newOrder"),
+                "{\"identifiers\":[{\"type\":\"dns\",\"value\":\"x.example.test\"}],\"profile\":\"forever\"}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(RawAcme.problemType(r)).isEqualTo("urn:ietf:params:acme:error:invalidProfile");
+        assertThat(RawAcme.json(r).get("detail").asText()).contains("forever", "tlsserver, shortlived");
+    }
+
+    /** notAfter − notBefore (notBefore is backdated a little, see {@link Issuer#BACKDATE}). */
+    private static Duration lifetime(X509Certificate c) {
+        return Duration.between(c.getNotBefore().toInstant(), c.getNotAfter().toInstant());
+    }
+}
