@@ -2,6 +2,7 @@ package dev.certa.server;
 
 import dev.certa.server.acme.AcmeFrontEnd;
 import dev.certa.server.config.AcmeConfig;
+import dev.certa.server.config.AcmePolicyConfig;
 import dev.certa.server.http.Router;
 import dev.certa.server.ra.acme.AcmeAccounts;
 import dev.certa.server.ra.acme.AcmeCertificates;
@@ -12,6 +13,7 @@ import dev.certa.server.ra.acme.AcmeProfile;
 import dev.certa.server.ra.acme.AcmeRa;
 import dev.certa.server.ra.acme.AcmeRenewals;
 import dev.certa.server.ra.acme.AcmeValidations;
+import dev.certa.server.ra.acme.OrderGate;
 import dev.certa.server.revocation.RevocationService;
 import dev.certa.server.signing.SigningService;
 import dev.certa.server.va.ValidationAuthority;
@@ -40,14 +42,16 @@ final class AcmeWiring {
             RevocationService revocation, Router router, Clock clock, SecureRandom random) {
         ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.resolver(),
                 config.allowPrivateAddresses()));
-        AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, config.policy().profiles().stream()
-                .map(p -> AcmeProfile.tlsServer(p.name(), p.validity())).toList(), config.policy().eab());
+        AcmePolicyConfig rules = config.policy();
+        AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, rules.profiles().stream()
+                .map(p -> AcmeProfile.tlsServer(p.name(), p.validity())).toList(), rules.eab(), rules.allowedNames(), rules.deniedNames(),
+                rules.ordersPerAccount(), rules.ordersPerDomain());
         List<X509Certificate> issuerChain = signing.caChain().stream()
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
         AcmeRenewals renewals = new AcmeRenewals(store.acme(), store.certificates(), clock);
         AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
                 new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"), clock, random,
-                        policy, renewals),
+                        policy, new OrderGate(store.acme(), policy, renewals, clock)),
                 new AcmeValidations(store.acme(), va, clock),
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain),
                 renewals, new AcmeEabKeys(store.acme(), clock, random));

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The ACME server's state, shared by every node: accounts, orders, authorizations, challenges, and
@@ -31,8 +32,18 @@ public interface AcmeLedger {
      */
     boolean changeKey(String id, String oldThumbprint, String newThumbprint, String newJwk);
 
-    /** Stores an order with its (new) authorizations and their challenges, in one transaction. */
-    void createOrder(AcmeOrder order, List<AcmeAuthorization> authorizations);
+    /**
+     * Stores an order with its (new) authorizations and their challenges, in one transaction.
+     *
+     * @param registeredDomains the registered domains it names, counted by {@link #ordersOfDomainSince}
+     */
+    void createOrder(AcmeOrder order, List<AcmeAuthorization> authorizations, Set<String> registeredDomains);
+
+    /** How many orders an account created since {@code since}, and when the oldest of them was. */
+    AcmeOrderCount ordersOfAccountSince(String accountId, Instant since);
+
+    /** How many orders named the registered domain since {@code since}, and when the oldest of them was. */
+    AcmeOrderCount ordersOfDomainSince(String registeredDomain, Instant since);
 
     Optional<AcmeOrder> order(String id);
 

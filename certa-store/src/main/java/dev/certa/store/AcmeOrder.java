@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param profile the name of the ACME profile the certificate is issued under (as the directory lists it)
  * @param replaces the ARI certificate id ({@code keyIdentifier.serial}, RFC 9773) of the certificate this
  *     order replaces, if any
+ * @param notAfter the end of validity the client asked for, if it did
  */
 public record AcmeOrder(String id, String accountId, AcmeStatus status, List<String> identifiers,
         List<String> authorizationIds, Instant expiresAt, Optional<String> error, Optional<BigInteger> certificateSerial,
-        Instant createdAt, String profile, Optional<String> replaces) {
+        Instant createdAt, String profile, Optional<String> replaces, Optional<Instant> notAfter) {
     public AcmeOrder {
         identifiers = List.copyOf(identifiers);
         authorizationIds = List.copyOf(authorizationIds);

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What every store must do for the ACME server; run against SQLite and PostgreSQL. */
@@ -24,8 +25,8 @@ abstract class AcmeLedgerContract extends StoreContract {
         var a2 = new AcmeAuthorization("a2", accountId, "ip:192.0.2.1", AcmeStatus.PENDING, T0.plusSeconds(3600), T0, List.of());
         var order = new AcmeOrder("o1", accountId, AcmeStatus.PENDING, List.of("dns:a.example.com", "ip:192.0.2.1"),
                 List.of("a1", "a2"), T0.plusSeconds(3600), Optional.empty(), Optional.empty(), T0, "tlsserver",
-                Optional.of("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE"));
-        store.acme().createOrder(order, List.of(a1, a2));
+                Optional.of("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE"), Optional.of(T0.plusSeconds(86400)));
+        store.acme().createOrder(order, List.of(a1, a2), Set.of("example.com"));
         return order;
     }
 
@@ -126,13 +127,14 @@ abstract class AcmeLedgerContract extends StoreContract {
     }
 
     @Test
-    void anOrderKeepsItsProfileAndTheCertificateItReplaces() {
+    void anOrderKeepsItsProfileTheCertificateItReplacesAndItsNotAfter() {
         store.acme().createAccount(account("acc1", "thumb"));
         orderWithTwoNames("acc1");
 
         AcmeOrder read = store.acme().order("o1").orElseThrow();
         assertThat(read.profile()).isEqualTo("tlsserver");
         assertThat(read.replaces()).contains("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE");
+        assertThat(read.notAfter()).contains(T0.plusSeconds(86400));
     }
 
     @Test
@@ -192,5 +194,26 @@ abstract class AcmeLedgerContract extends StoreContract {
         assertThat(store.acme().renewalHint(serial))
                 .contains(new AcmeRenewalHint(serial, T0.plusSeconds(5), Optional.of("https://ca.example/incident")));
         assertThat(store.acme().renewalHint(BigInteger.ONE)).isEmpty();
+    }
+
+    @Test
+    void recentOrdersAreCountedPerAccountAndPerRegisteredDomain() {
+        store.acme().createAccount(account("acc1", "thumb"));
+        store.acme().createAccount(account("acc2", "thumb2"));
+        for (int i = 0; i < 3; i++) {
+            Instant at = T0.plusSeconds(60L * i);
+            var order = new AcmeOrder("o" + i, i < 2 ? "acc1" : "acc2", AcmeStatus.PENDING, List.of("dns:www.example.com"), List.of(),
+                    at.plusSeconds(3600), Optional.empty(), Optional.empty(), at, "tlsserver", Optional.empty(), Optional.empty());
+            store.acme().createOrder(order, List.of(), i == 0 ? Set.of("example.com", "example.org") : Set.of("example.com"));
+        }
+
+        assertThat(store.acme().order("o0").orElseThrow().notAfter()).isEmpty();
+        assertThat(store.acme().ordersOfAccountSince("acc1", T0)).isEqualTo(new AcmeOrderCount(2, Optional.of(T0)));
+        assertThat(store.acme().ordersOfAccountSince("acc1", T0.plusSeconds(1))).isEqualTo(new AcmeOrderCount(1, Optional.of(T0.plusSeconds(60))));
+        assertThat(store.acme().ordersOfAccountSince("nobody", T0)).isEqualTo(new AcmeOrderCount(0, Optional.empty()));
+        assertThat(store.acme().ordersOfDomainSince("example.com", T0)).isEqualTo(new AcmeOrderCount(3, Optional.of(T0)));
+        assertThat(store.acme().ordersOfDomainSince("example.com", T0.plusSeconds(61)))
+                .isEqualTo(new AcmeOrderCount(1, Optional.of(T0.plusSeconds(120))));
+        assertThat(store.acme().ordersOfDomainSince("example.org", T0)).isEqualTo(new AcmeOrderCount(1, Optional.of(T0)));
     }
 }

@@ -56,6 +56,7 @@ final class AcmeJson {
         n.put("finalize", urls.url(AcmeUrls.FINALIZE, o.id()));
         n.put("profile", o.profile());
         o.replaces().ifPresent(r -> n.put("replaces", r));
+        o.notAfter().ifPresent(t -> n.put("notAfter", time(t)));
         if (v.status() == AcmeStatus.VALID) {
             n.put("certificate", urls.url(AcmeUrls.CERTIFICATE, o.id()));
         }

@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -60,9 +63,6 @@ final class OrderEndpoints {
     private Reply newOrder(ApiRequest request) {
         VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.KID);
         JsonNode p = payload(jws, "newOrder");
-        if (p.has("notBefore") || p.has("notAfter")) {
-            throw new AcmeException(AcmeError.MALFORMED, "notBefore and notAfter are not supported; leave them out");
-        }
         JsonNode ids = p.get("identifiers");
         if (ids == null || !ids.isArray()) {
             throw new AcmeException(AcmeError.MALFORMED, "newOrder needs \"identifiers\": [{\"type\": \"dns\", \"value\": ...}]");
@@ -72,7 +72,7 @@ final class OrderEndpoints {
             wanted.add(new AcmeOrders.Identifier(AcmeJson.text(i, "type").orElse(""), AcmeJson.text(i, "value").orElse("")));
         }
         OrderView v = ra.orders().create(jws.requireAccount(), new AcmeOrders.NewOrder(wanted, optionalText(p, "profile"),
-                optionalText(p, "replaces")));
+                optionalText(p, "replaces"), optionalTime(p, "notBefore"), optionalTime(p, "notAfter")));
         return replies.created(json.order(v), urls.url(AcmeUrls.ORDER, v.order().id()));
     }
 
@@ -157,6 +157,17 @@ final class OrderEndpoints {
             throw new AcmeException(AcmeError.MALFORMED, "\"" + field + "\" must be a string");
         }
         return Optional.of(f.asText());
+    }
+
+    /** A field that is absent, or an RFC 3339 date-time. */
+    private static Optional<Instant> optionalTime(JsonNode p, String field) {
+        return optionalText(p, field).map(t -> {
+            try {
+                return OffsetDateTime.parse(t).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new AcmeException(AcmeError.MALFORMED, "\"" + field + "\" must be an RFC 3339 date-time such as 2030-01-01T00:00:00Z");
+            }
+        });
     }
 
     private static JsonNode payload(VerifiedJws jws, String what) {

@@ -224,7 +224,39 @@ public final class ConfigLoader {
             default -> throw bad(Settings.ACME_EAB.key(), "'" + values.get(Settings.ACME_EAB.key()) + "' is not off, optional or required",
                     "write off, optional or required");
         };
-        return new AcmePolicyConfig(profiles, eab);
+        return new AcmePolicyConfig(profiles, eab, domains(values, Settings.ACME_ALLOWED_NAMES, true),
+                domains(values, Settings.ACME_DENIED_NAMES, false), rateLimit(values, Settings.ACME_LIMIT_ACCOUNT),
+                rateLimit(values, Settings.ACME_LIMIT_DOMAIN));
+    }
+
+    /** A list of domains (a leading "*." or "." is dropped), and IP addresses where {@code ips}. */
+    private List<String> domains(Map<String, String> values, Setting s, boolean ips) {
+        List<String> out = split(values.get(s.key())).stream().map(d -> d.replaceFirst("^\\*?\\.", "")).toList();
+        for (String d : out) {
+            boolean ip = d.matches("[0-9.]+|[0-9a-f:.]*:[0-9a-f:.]*");
+            if (ip ? !ips : !d.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*")) {
+                throw bad(s.key(), "has '" + d + "', which is not a domain name" + (ips ? " or IP address" : ""),
+                        "write domains like bank.example, corp.internal");
+            }
+        }
+        return out;
+    }
+
+    private Optional<AcmePolicyConfig.RateLimit> rateLimit(Map<String, String> values, Setting s) {
+        String v = values.get(s.key()).trim();
+        if (v.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        String[] parts = v.split("\\s*/\\s*", -1);
+        try {
+            int count = Integer.parseInt(parts[0]);
+            if (parts.length == 2 && count >= 1) {
+                return Optional.of(new AcmePolicyConfig.RateLimit(count, Durations.parse(parts[1], s.key())));
+            }
+        } catch (IllegalArgumentException | CertaException e) {
+            // reported below
+        }
+        throw bad(s.key(), "'" + v + "' is not COUNT/WINDOW", "write it like 300/3h or 50/7d, or off");
     }
 
     private Optional<java.net.InetSocketAddress> resolver(String v) {

@@ -56,6 +56,14 @@ public final class Settings {
             "certificate profiles ACME clients may choose (name=validity, comma-separated; all TLS server certificates); the first is the default", false);
     public static final Setting ACME_EAB = new Setting("acme.eab", "off",
             "External Account Binding: off, optional or required (new accounts need a key from 'certa acme eab add')", false);
+    public static final Setting ACME_ALLOWED_NAMES = new Setting("acme.allowed-names", "",
+            "if set, the only domains (and names below them) and IP addresses ACME issues for (comma-separated); empty: any", false);
+    public static final Setting ACME_DENIED_NAMES = new Setting("acme.denied-names", "",
+            "domains ACME never issues for, nor for names below them (comma-separated); public suffixes (com, co.uk) are always refused", false);
+    public static final Setting ACME_LIMIT_ACCOUNT = new Setting("acme.rate-limit.orders-per-account", "off",
+            "new ACME orders one account may make, as COUNT/WINDOW (e.g. 300/3h), or off", false);
+    public static final Setting ACME_LIMIT_DOMAIN = new Setting("acme.rate-limit.orders-per-domain", "off",
+            "new ACME orders that may name one registered domain (example.com for www.example.com), as COUNT/WINDOW (e.g. 50/7d), or off", false);
     public static final Setting HTTP01_PORT = new Setting("validation.http-01-port", "80",
             "port http-01 validation fetches /.well-known/acme-challenge/TOKEN from (80 by the RFC; another only for tests)", false);
     public static final Setting DNS_RESOLVER = new Setting("validation.dns-resolver", "",
@@ -66,7 +74,8 @@ public final class Settings {
     public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
             TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
-            RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_PROFILES, ACME_EAB, HTTP01_PORT, DNS_RESOLVER, ALLOW_PRIVATE);
+            RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_PROFILES, ACME_EAB, ACME_ALLOWED_NAMES, ACME_DENIED_NAMES, ACME_LIMIT_ACCOUNT,
+            ACME_LIMIT_DOMAIN, HTTP01_PORT, DNS_RESOLVER, ALLOW_PRIVATE);
 
     private Settings() {}
 

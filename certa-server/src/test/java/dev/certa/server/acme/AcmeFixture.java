@@ -25,12 +25,17 @@ final class AcmeFixture implements AutoCloseable {
 
     /** With {@code extra} configuration lines (e.g. {@code acme.eab = required}). */
     AcmeFixture(Path data, Map<String, String> extra) throws Exception {
+        this(data, extra, Clock.systemUTC());
+    }
+
+    /** With {@code extra} configuration lines, on {@code clock}. */
+    AcmeFixture(Path data, Map<String, String> extra, Clock clock) throws Exception {
         dns = new TestDnsServer();
         web = new ChallengeResponder();
         Map<String, String> conf = new HashMap<>(Map.of("validation.http-01-port", String.valueOf(web.port()),
                 "validation.dns-resolver", "127.0.0.1:" + dns.port(), "validation.allow-private-addresses", "true"));
         conf.putAll(extra);
-        ca = RunningCa.start(data, conf, Clock.systemUTC());
+        ca = RunningCa.start(data, conf, clock);
     }
 
     /** Makes {@code name} resolve to loopback, where the responder listens. */

@@ -1,12 +1,15 @@
 package dev.certa.server.acme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certa.core.issue.Issuer;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Metadata;
 import org.shredzone.acme4j.Order;
+import org.shredzone.acme4j.exception.AcmeServerException;
 
 /**
  * The ACME profiles extension: the directory lists {@code tlsserver} (90 days, the default) and
@@ -84,5 +88,28 @@ class AcmeProfilesTest {
     /** notAfter − notBefore (notBefore is backdated a little, see {@link Issuer#BACKDATE}). */
     private static Duration lifetime(X509Certificate c) {
         return Duration.between(c.getNotBefore().toInstant(), c.getNotAfter().toInstant());
+    }
+
+    @Test
+    void aNotAfterWithinTheProfileIsHonouredAndOneBeyondItOrANotBeforeIsRefused() throws Exception {
+        Account account = client.account();
+        Instant notAfter = Instant.now().plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.SECONDS);
+
+        Certificate cert = client.issue(account, b -> b.notAfter(notAfter), "until.example.test");
+        // to the second, never later (validity runs from the moment of signing, which is not on a whole second)
+        assertThat(cert.getCertificate().getNotAfter().toInstant()).isBetween(notAfter.minusSeconds(1), notAfter);
+        assertThat(account.newOrder().domains("until.example.test").notAfter(notAfter).create().getNotAfter()).contains(notAfter);
+
+        assertThatThrownBy(() -> account.newOrder().domains("x.example.test").profile("shortlived")
+                .notAfter(Instant.now().plus(Duration.ofDays(8))).create())
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> {
+                    assertThat(e.getType().toString()).isEqualTo("urn:ietf:params:acme:error:malformed");
+                    assertThat(e.getMessage()).contains("7 days", "shortlived");
+                });
+        assertThatThrownBy(() -> account.newOrder().domains("x.example.test").notBefore(Instant.now().plus(Duration.ofDays(1))).create())
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> {
+                    assertThat(e.getType().toString()).isEqualTo("urn:ietf:params:acme:error:malformed");
+                    assertThat(e.getMessage()).contains("notBefore");
+                });
     }
 }

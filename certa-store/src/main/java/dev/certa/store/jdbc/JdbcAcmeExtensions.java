@@ -1,6 +1,7 @@
 package dev.certa.store.jdbc;
 
 import dev.certa.store.AcmeEabKey;
+import dev.certa.store.AcmeOrderCount;
 import dev.certa.store.AcmeRenewalHint;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ACME extensions' state for {@link JdbcAcmeLedger}: External Account Binding keys, which order
- * replaced a certificate (RFC 9773), and renewal information an admin pulled forward. Binding a key and
+ * The ACME extensions' state for {@link JdbcAcmeLedger}: recent orders for rate limits, External Account
+ * Binding keys, which order replaced a certificate (RFC 9773), and renewal information an admin pulled forward. Binding a key and
  * claiming a replacement are single statements that only one node can win.
  */
 final class JdbcAcmeExtensions {
@@ -25,6 +26,32 @@ final class JdbcAcmeExtensions {
     JdbcAcmeExtensions(GroupCommitter writer, Reads reads) {
         this.writer = writer;
         this.reads = reads;
+    }
+
+    AcmeOrderCount ordersOfAccountSince(String accountId, Instant since) {
+        return count("count an account's recent ACME orders", "SELECT COUNT(*), MIN(created_at) FROM acme_orders"
+                + " WHERE account_id = ? AND created_at >= ?", accountId, since);
+    }
+
+    AcmeOrderCount ordersOfDomainSince(String registeredDomain, Instant since) {
+        return count("count a domain's recent ACME orders", "SELECT COUNT(*), MIN(created_at) FROM acme_order_domains"
+                + " WHERE domain = ? AND created_at >= ?", registeredDomain, since);
+    }
+
+    private AcmeOrderCount count(String what, String sql, String key, Instant since) {
+        long from = Columns.micros(since);
+        return reads.run(what, c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, key);
+                ps.setLong(2, from);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    long n = rs.getLong(1);
+                    long oldest = rs.getLong(2);
+                    return new AcmeOrderCount(n, rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(oldest)));
+                }
+            }
+        });
     }
 
     void createEabKey(AcmeEabKey key) {

@@ -6,6 +6,7 @@ import dev.certa.store.AcmeChallenge;
 import dev.certa.store.AcmeEabKey;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeOrder;
+import dev.certa.store.AcmeOrderCount;
 import dev.certa.store.AcmeRenewalHint;
 import dev.certa.store.AcmeStatus;
 import java.math.BigInteger;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * ACME state over the shared schema. Every change is one statement whose {@code WHERE status = ?}
@@ -27,7 +29,7 @@ import java.util.Optional;
 public final class JdbcAcmeLedger implements AcmeLedger {
     private static final String ACCOUNT_COLUMNS = "id, key_thumbprint, jwk, contacts, status, created_at";
     private static final String ORDER_COLUMNS = "id, account_id, status, identifiers, authorization_ids, expires_at, error,"
-            + " certificate_serial, created_at, profile, replaces";
+            + " certificate_serial, created_at, profile, replaces, not_after";
     private static final String CHALLENGE_COLUMNS = "id, authorization_id, type, token, status, validated_at, error";
 
     private final GroupCommitter writer;
@@ -92,8 +94,16 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     }
 
     @Override
-    public void createOrder(AcmeOrder o, List<AcmeAuthorization> authorizations) {
+    public void createOrder(AcmeOrder o, List<AcmeAuthorization> authorizations, Set<String> registeredDomains) {
         writer.write(c -> {
+            for (String domain : registeredDomains) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_order_domains (domain, created_at, order_id) VALUES (?, ?, ?)")) {
+                    ps.setString(1, domain);
+                    ps.setLong(2, Columns.micros(o.createdAt()));
+                    ps.setString(3, o.id());
+                    ps.executeUpdate();
+                }
+            }
             for (AcmeAuthorization a : authorizations) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_authorizations (id, account_id, identifier,"
                         + " status, expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
@@ -122,7 +132,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_orders (" + ORDER_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, o.id());
                 ps.setString(2, o.accountId());
                 ps.setString(3, o.status().word());
@@ -134,10 +144,21 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 ps.setLong(9, Columns.micros(o.createdAt()));
                 ps.setString(10, o.profile());
                 setText(ps, 11, o.replaces());
+                setInstant(ps, 12, o.notAfter());
                 ps.executeUpdate();
             }
             return null;
         });
+    }
+
+    @Override
+    public AcmeOrderCount ordersOfAccountSince(String accountId, Instant since) {
+        return extensions.ordersOfAccountSince(accountId, since);
+    }
+
+    @Override
+    public AcmeOrderCount ordersOfDomainSince(String registeredDomain, Instant since) {
+        return extensions.ordersOfDomainSince(registeredDomain, since);
     }
 
     @Override
@@ -362,10 +383,12 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     }
 
     private static AcmeOrder order(ResultSet rs) throws SQLException {
+        long notAfter = rs.getLong(12);
+        Optional<Instant> requestedNotAfter = rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(notAfter));
         return new AcmeOrder(rs.getString(1), rs.getString(2), AcmeStatus.ofWord(rs.getString(3)),
                 Columns.names(rs.getString(4)), Columns.names(rs.getString(5)), Columns.instant(rs.getLong(6)),
                 Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)).map(Columns::serial),
-                Columns.instant(rs.getLong(9)), rs.getString(10), Optional.ofNullable(rs.getString(11)));
+                Columns.instant(rs.getLong(9)), rs.getString(10), Optional.ofNullable(rs.getString(11)), requestedNotAfter);
     }
 
 

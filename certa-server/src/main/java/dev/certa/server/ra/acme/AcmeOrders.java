@@ -16,6 +16,7 @@ import dev.certa.store.AcmeStatus;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,16 +41,16 @@ public final class AcmeOrders {
     private final Clock clock;
     private final Ids ids;
     private final AcmePolicy policy;
-    private final AcmeRenewals renewals;
+    private final OrderGate gate;
 
     public AcmeOrders(AcmeLedger ledger, AcmeIssuance issuance, Clock clock, SecureRandom random, AcmePolicy policy,
-            AcmeRenewals renewals) {
+            OrderGate gate) {
         this.ledger = ledger;
         this.issuance = issuance;
         this.clock = clock;
         this.ids = new Ids(random);
         this.policy = policy;
-        this.renewals = renewals;
+        this.gate = gate;
     }
 
     /** A {@code {type, value}} pair of a newOrder request. */
@@ -60,8 +61,11 @@ public final class AcmeOrders {
      *
      * @param profile the profile asked for (the ACME profiles extension); empty: the default
      * @param replaces the ARI id of the certificate this order renews (RFC 9773 section 5), if any
+     * @param notBefore the start of validity asked for (refused: certificates start when signed)
+     * @param notAfter the end of validity asked for, if any
      */
-    public record NewOrder(List<Identifier> identifiers, Optional<String> profile, Optional<String> replaces) {
+    public record NewOrder(List<Identifier> identifiers, Optional<String> profile, Optional<String> replaces,
+            Optional<Instant> notBefore, Optional<Instant> notAfter) {
         public NewOrder {
             identifiers = List.copyOf(identifiers);
         }
@@ -74,8 +78,7 @@ public final class AcmeOrders {
         }
         Set<String> names = new LinkedHashSet<>();
         requested.forEach(i -> names.add(Identifiers.parse(i.type(), i.value())));
-        AcmeProfile profile = policy.profile(request.profile());
-        Optional<String> replaces = request.replaces().map(r -> renewals.replaceable(account, r, names).toString());
+        OrderGate.Admission admitted = gate.admit(account, names, request);
         Instant now = clock.instant();
         Instant expires = now.plus(policy.orderLifetime());
         List<AcmeAuthorization> authorizations = new ArrayList<>();
@@ -92,8 +95,8 @@ public final class AcmeOrders {
         }
         AcmeOrder order = new AcmeOrder(ids.id(), account.id(), AcmeStatus.PENDING, List.copyOf(names),
                 authorizations.stream().map(AcmeAuthorization::id).toList(), expires, Optional.empty(), Optional.empty(), now,
-                profile.name(), replaces);
-        ledger.createOrder(order, authorizations);
+                admitted.profile().name(), admitted.replaces(), admitted.notAfter());
+        ledger.createOrder(order, authorizations, admitted.registeredDomains());
         return new OrderView(order, AcmeStatus.PENDING);
     }
 
@@ -175,11 +178,16 @@ public final class AcmeOrders {
             throw fail(orderId, AcmeError.ALREADY_REPLACED, "the certificate " + replaced.get()
                     + " this order replaces was replaced by another order meanwhile");
         }
+        Duration validity = v.order().notAfter().map(t -> Duration.between(clock.instant(), t)).orElse(profile.validity());
+        if (validity.compareTo(Duration.ofMinutes(1)) < 0) {
+            replaced.ifPresent(r -> ledger.releaseReplacement(r.serial(), orderId));
+            throw fail(orderId, AcmeError.MALFORMED, "the order's notAfter has (nearly) passed; create a new order");
+        }
         IssuedCertificate issued;
         try {
             IssuanceRequest request = new IssuanceRequest(csr.publicKeyInfo(),
                     DistinguishedNames.commonName(names.getFirst().value()), names, Profile.leaf(profile.certaProfile()),
-                    Optional.of(profile.validity()), Optional.empty());
+                    Optional.of(validity), Optional.empty());
             issued = issuance.issue(request, requester);
         } catch (CertaException e) {
             replaced.ifPresent(r -> ledger.releaseReplacement(r.serial(), orderId));

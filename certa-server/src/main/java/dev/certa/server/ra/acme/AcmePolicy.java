@@ -1,6 +1,7 @@
 package dev.certa.server.ra.acme;
 
 import dev.certa.server.config.AcmePolicyConfig.ExternalAccountBinding;
+import dev.certa.server.config.AcmePolicyConfig.RateLimit;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -13,15 +14,22 @@ import java.util.Optional;
  * @param orderLifetime how long an order (and its authorizations) may be worked on
  * @param profiles the certificate profiles clients may choose, the default first
  * @param eab whether new accounts need an External Account Binding
+ * @param allowedNames when not empty, the only domains (with names below them) and IP addresses the CA issues for
+ * @param deniedNames domains the CA does not issue for, nor for names below them
+ * @param ordersPerAccount the most new orders one account may make in a window, if limited
+ * @param ordersPerDomain the most new orders that may name one registered domain in a window, if limited
  */
 public record AcmePolicy(Optional<String> termsOfService, Duration orderLifetime, List<AcmeProfile> profiles,
-        ExternalAccountBinding eab) {
+        ExternalAccountBinding eab, List<String> allowedNames, List<String> deniedNames, Optional<RateLimit> ordersPerAccount,
+        Optional<RateLimit> ordersPerDomain) {
     public AcmePolicy {
         profiles = List.copyOf(profiles);
         if (profiles.isEmpty()) {
             throw new IllegalArgumentException("at least one profile");
         }
         Objects.requireNonNull(eab, "eab");
+        allowedNames = List.copyOf(allowedNames);
+        deniedNames = List.copyOf(deniedNames);
     }
 
     /** The profile an order gets when it names none. */
