@@ -41,7 +41,7 @@ public final class OrderGate {
      *
      * @param replaces the ARI id of the certificate it replaces, as checked
      * @param notAfter the end of validity asked for, within the profile's
-     * @param registeredDomains what the order counts against
+     * @param registeredDomains what the order counts against (recorded only while a per-domain limit is set)
      */
     public record Admission(AcmeProfile profile, Optional<String> replaces, Optional<Instant> notAfter, Set<String> registeredDomains) {
         public Admission {
@@ -73,7 +73,7 @@ public final class OrderGate {
         policy.ordersPerDomain().ifPresent(limit -> domains.forEach(d -> enforce(limit,
                 ledger.ordersOfDomainSince(d, now.minus(limit.window())), now, "the registered domain " + d,
                 "acme.rate-limit.orders-per-domain")));
-        return new Admission(profile, replaces, request.notAfter(), domains);
+        return new Admission(profile, replaces, request.notAfter(), policy.ordersPerDomain().isPresent() ? domains : Set.of());
     }
 
     private static void enforce(RateLimit limit, AcmeOrderCount recent, Instant now, String who, String setting) {
