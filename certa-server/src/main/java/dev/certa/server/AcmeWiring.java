@@ -32,14 +32,15 @@ final class AcmeWiring {
     /** Registers the ACME routes; returns the validation authority, to close at shutdown. */
     static ValidationAuthority register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
             RevocationService revocation, Router router, Clock clock, SecureRandom random) {
-        ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.resolver(),
-                config.allowPrivateAddresses()));
-        AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, config.certificateValidity(), "server");
+        ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.tlsAlpn01Port(),
+                config.resolver(), config.addresses(), config.caaIdentities()));
+        AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, config.certificateValidity(), "server",
+                config.caaIdentities(), config.caaRecheckAfter());
         List<X509Certificate> issuerChain = signing.caChain().stream()
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
         AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
-                new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"), clock, random,
-                        policy),
+                new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"),
+                        (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy),
                 new AcmeValidations(store.acme(), va, clock),
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain));
         new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), ra, policy, clock, random).register(router);

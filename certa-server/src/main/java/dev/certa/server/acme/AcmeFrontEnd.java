@@ -83,6 +83,7 @@ public final class AcmeFrontEnd {
         ObjectNode meta = d.putObject("meta");
         policy.termsOfService().ifPresent(t -> meta.put("termsOfService", t));
         meta.put("externalAccountRequired", false);
+        policy.caaIdentities().forEach(meta.putArray("caaIdentities")::add);
         return d;
     }
 
