@@ -40,18 +40,19 @@ final class AcmeWiring {
     /** Registers the ACME routes. */
     static Started register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
             RevocationService revocation, Router router, Clock clock, SecureRandom random) {
-        ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.resolver(),
-                config.allowPrivateAddresses()));
+        ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.tlsAlpn01Port(),
+                config.resolver(), config.addresses(), config.caaIdentities()));
         AcmePolicyConfig rules = config.policy();
         AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, rules.profiles().stream()
                 .map(p -> AcmeProfile.tlsServer(p.name(), p.validity())).toList(), rules.eab(), rules.allowedNames(), rules.deniedNames(),
-                rules.ordersPerAccount(), rules.ordersPerDomain());
+                rules.ordersPerAccount(), rules.ordersPerDomain(), config.caaIdentities(), config.caaRecheckAfter());
         List<X509Certificate> issuerChain = signing.caChain().stream()
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
         AcmeRenewals renewals = new AcmeRenewals(store.acme(), store.certificates(), clock);
         AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
-                new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"), clock, random,
-                        policy, new OrderGate(store.acme(), policy, renewals, clock)),
+                new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"),
+                        (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
+                        new OrderGate(store.acme(), policy, renewals, clock)),
                 new AcmeValidations(store.acme(), va, clock),
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain),
                 renewals, new AcmeEabKeys(store.acme(), clock, random));

@@ -68,6 +68,11 @@ public final class LoadReport {
                 System.out.printf(Locale.ROOT, "  %-30s %4d %9.2fx %9.2fx %8.2fx %7s %11.2fx%n", "certa / cfssl", c, ratio,
                         certa.get().p50() / cfssl.get().p50(), certa.get().p99() / cfssl.get().p99(), "",
                         certa.get().serverCpuPerK() / cfssl.get().serverCpuPerK());
+                Optional<Row> cfsslDb = find(rows, "cfssl-db-sign", c);
+                cfsslDb.ifPresent(r -> print("cfssl + certdb (SQLite), context", r));
+                cfsslDb.ifPresent(r -> System.out.printf(Locale.ROOT, "  %-30s %4d %9.2fx %9.2fx %8.2fx %7s %11.2fx%n",
+                        "certa / cfssl + certdb", c, certa.get().rate() / r.rate(), certa.get().p50() / r.p50(),
+                        certa.get().p99() / r.p99(), "", certa.get().serverCpuPerK() / r.serverCpuPerK()));
                 if (c == 16) {
                     boolean pass = ratio >= SIGN_RATIO_TARGET;
                     failed |= !pass;

@@ -81,7 +81,9 @@ public final class Issuer {
         }
         byte[] sig = prepared.signer().sign(prepared.tbs());
         byte[] der = CertificateDer.assemble(prepared.tbs(), prepared.signatureAlgorithm(), sig);
-        return new IssuedCertificate(new EncodedCertificate(der), prepared.issuerChain(), prepared.warnings());
+        CertificateDraft d = prepared.draft();
+        return new IssuedCertificate(new EncodedCertificate(der, d.serial(), d.notBefore(), d.notAfter()),
+                prepared.issuerChain(), prepared.warnings());
     }
 
     /** {@link #prepare} then {@link #issue}. */

@@ -102,9 +102,9 @@ final class Attempts {
             f.error(Check.SIGNATURE_ALGORITHM, pos, child, "it is signed with " + child.signatureAlgorithmName()
                     + ", which certa cannot verify", "have it re-issued with ECDSA or RSA and SHA-256 or better");
         } else {
-            f.error(Check.SIGNATURE, pos, child, "its signature does not verify with the key of " + q(issuer.facts().display)
+            f.error(Check.SIGNATURE, pos, child, "its signature does not verify with the key of " + q(issuer.facts().display())
                     + issuer.store().map(s -> " (from the trust store " + s + ")").orElse(""),
-                    "the certificate was altered, or " + q(issuer.facts().display)
+                    "the certificate was altered, or " + q(issuer.facts().display())
                             + " is not the certificate that signed it: obtain the right issuer certificate");
         }
         offer(new Attempt(List.copyOf(path), BAD_SIGNATURE, false, f.errors, f.warnings));
@@ -171,7 +171,7 @@ final class Attempts {
                     ? PathLink.Status.FAILED
                     : warnings.stream().anyMatch(f -> f.position().isPresent() && f.position().getAsInt() == pos)
                             ? PathLink.Status.WARNING : PathLink.Status.OK;
-            out.add(new PathLink(i, node.facts().certificate, node.facts().display, role, node.store(), status));
+            out.add(new PathLink(i, node.facts().certificate, node.facts().display(), role, node.store(), status));
         }
         return out;
     }

@@ -31,7 +31,10 @@ import org.jspecify.annotations.Nullable;
 final class CertificateFacts {
     final X509Certificate certificate;
     final byte[] der;
-    final String display;
+    /** {@link #der} as a map key, hashed once. */
+    final Encoded encoded;
+    /** Only messages need the subject rendered; computed on first use (a benign race computes the same string). */
+    private @Nullable String display;
     final X500Principal subject;
     /** The subject as Bouncy Castle reads it from this certificate's encoding. */
     final X500Name subjectName;
@@ -57,9 +60,13 @@ final class CertificateFacts {
     final boolean signatureAlgorithmsAgree;
     /** DER of the subject public key info: issuers and cache keys need it (do not modify). */
     private final byte[] publicKeyInfoDer;
+    /** {@link #publicKeyInfoDer} as a map key, made when this certificate first acts as an issuer (benign race). */
+    private @Nullable Encoded publicKeyInfoKey;
     final KeyStrength.Judgement keyStrength;
     final ExtensionFacts ext;
     private volatile @Nullable IssuerKey issuerKey;
+    /** The issuer key (subject public key info) this certificate's signature was last seen to verify under. */
+    volatile @Nullable Encoded verifiedUnder;
     /** Decoding problems, in plain words ("the subject alternative name extension is malformed"). */
     final List<String> problems;
 
@@ -67,18 +74,19 @@ final class CertificateFacts {
     private record Parts(byte[] tbs, int version, BigInteger serial, byte[] signature, Optional<SignatureAlgorithm> algorithm,
             byte[] outerAlgorithm, boolean algorithmsAgree, byte[] publicKeyInfo, KeyStrength.Judgement keyStrength) {}
 
-    private CertificateFacts(X509Certificate certificate, byte[] der, Parts p, X500Name subjectName, int subjectAttributes,
-            byte[] issuerDer, boolean issuerEmpty, ExtensionFacts ext, List<String> problems) {
+    private CertificateFacts(X509Certificate certificate, Encoded encoded, Parts p, X500Name subjectName, byte[] subjectDer,
+            int subjectAttributes, byte[] issuerDer, boolean issuerEmpty, ExtensionFacts ext, List<String> problems) {
         this.certificate = certificate;
-        this.der = der;
+        this.der = encoded.bytes;
+        this.encoded = encoded;
         this.subjectName = subjectName;
-        this.display = DistinguishedNames.display(subjectName);
         this.subject = certificate.getSubjectX500Principal();
         this.issuer = certificate.getIssuerX500Principal();
         this.subjectEmpty = subjectName.getRDNs().length == 0;
         this.issuerDer = issuerDer;
         this.issuerEmpty = issuerEmpty;
-        this.selfIssued = subject.equals(issuer);
+        // the same bytes are the same name; otherwise RFC 5280's comparison (which normalises both) decides
+        this.selfIssued = Arrays.equals(subjectDer, issuerDer) || subject.equals(issuer);
         this.nameCount = 1 + subjectAttributes + (ext.subjectAltNames == null ? 0 : ext.subjectAltNames.getNames().length);
         this.version = p.version();
         this.serial = p.serial();
@@ -116,6 +124,12 @@ final class CertificateFacts {
      * goes wrong on that route, is decoded by Bouncy Castle as a whole, which words what is malformed.
      */
     static Optional<CertificateFacts> of(X509Certificate certificate, byte[] der, List<String> whyNot) {
+        return of(certificate, new Encoded(der), whyNot);
+    }
+
+    /** As {@link #of(X509Certificate, byte[], List)}, with the encoding already keyed. */
+    static Optional<CertificateFacts> of(X509Certificate certificate, Encoded encoded, List<String> whyNot) {
+        byte[] der = encoded.bytes;
         byte[] tbs;
         try {
             tbs = certificate.getTBSCertificate(); // as signed, even if not canonical DER
@@ -124,28 +138,34 @@ final class CertificateFacts {
             return Optional.empty();
         }
         try {
-            return Optional.of(plain(certificate, der, tbs, PlainCertificate.split(der)));
+            return Optional.of(plain(certificate, encoded, tbs, PlainCertificate.split(der)));
         } catch (Der.Unusual | java.io.IOException | RuntimeException e) {
             // not plain DER, or a name Bouncy Castle refuses: the general route decides and explains
         }
-        return ofGeneral(certificate, der, tbs, whyNot);
+        return ofGeneral(certificate, encoded, tbs, whyNot);
     }
 
     /** Bouncy Castle's route alone; tests hold the plain route to give the same facts. */
     static Optional<CertificateFacts> ofGeneral(X509Certificate certificate, byte[] der, byte[] tbs, List<String> whyNot) {
+        return ofGeneral(certificate, new Encoded(der), tbs, whyNot);
+    }
+
+    private static Optional<CertificateFacts> ofGeneral(X509Certificate certificate, Encoded encoded, byte[] tbs,
+            List<String> whyNot) {
+        byte[] der = encoded.bytes;
         try {
             Certificate c = Certificate.getInstance(ASN1Primitive.fromByteArray(der));
             if (c.getTBSCertificate().getExtensions() != null) {
                 checkNoDuplicates(c);
             }
-            return Optional.of(general(certificate, der, tbs, c));
+            return Optional.of(general(certificate, encoded, tbs, c));
         } catch (java.io.IOException | RuntimeException e) {
             whyNot.add("it cannot be decoded (" + e.getMessage() + ")");
             return Optional.empty();
         }
     }
 
-    private static CertificateFacts plain(X509Certificate certificate, byte[] der, byte[] tbs, PlainCertificate p)
+    private static CertificateFacts plain(X509Certificate certificate, Encoded der, byte[] tbs, PlainCertificate p)
             throws java.io.IOException {
         List<String> problems = new ArrayList<>();
         ExtensionFacts ext = ExtensionFacts.of(p.extensions(), problems, true);
@@ -153,11 +173,11 @@ final class CertificateFacts {
                 p.signatureAlgorithm(), p.signatureAlgorithmsAgree(), p.publicKeyInfo(),
                 KeyStrength.judge(p.publicKeyAlgorithm(), p.publicKeyCurve(), p.publicKeyInfo()));
         X500Name subjectName = p.subjectAttributes() == 0 ? EMPTY_NAME : X500Name.getInstance(ASN1Primitive.fromByteArray(p.subject()));
-        return new CertificateFacts(certificate, der, parts, subjectName, p.subjectAttributes(), p.issuer(), p.issuer().length == 2,
-                ext, problems);
+        return new CertificateFacts(certificate, der, parts, subjectName, p.subject(), p.subjectAttributes(), p.issuer(),
+                p.issuer().length == 2, ext, problems);
     }
 
-    private static CertificateFacts general(X509Certificate certificate, byte[] der, byte[] tbs, Certificate c)
+    private static CertificateFacts general(X509Certificate certificate, Encoded der, byte[] tbs, Certificate c)
             throws java.io.IOException {
         List<String> problems = new ArrayList<>();
         TBSCertificate t = c.getTBSCertificate();
@@ -167,8 +187,8 @@ final class CertificateFacts {
         Parts parts = new Parts(tbs, t.getVersionNumber(), t.getSerialNumber().getValue(), c.getSignature().getOctets(),
                 SignatureAlgorithms.identify(outer), outer.getEncoded(ASN1Encoding.DER), outer.equals(t.getSignature()),
                 spki.getEncoded(ASN1Encoding.DER), KeyStrength.judge(spki));
-        return new CertificateFacts(certificate, der, parts, t.getSubject(), attributes(t.getSubject()),
-                t.getIssuer().getEncoded(ASN1Encoding.DER), t.getIssuer().getRDNs().length == 0, ext, problems);
+        return new CertificateFacts(certificate, der, parts, t.getSubject(), t.getSubject().getEncoded(ASN1Encoding.DER),
+                attributes(t.getSubject()), t.getIssuer().getEncoded(ASN1Encoding.DER), t.getIssuer().getRDNs().length == 0, ext, problems);
     }
 
     private static void checkNoDuplicates(Certificate c) {
@@ -200,6 +220,26 @@ final class CertificateFacts {
     /** The subject public key info in DER (do not modify). */
     byte[] publicKeyInfoDer() {
         return publicKeyInfoDer;
+    }
+
+    /** {@link #publicKeyInfoDer()} as a map key. */
+    Encoded publicKeyInfoKey() {
+        Encoded k = publicKeyInfoKey;
+        if (k == null) {
+            k = new Encoded(publicKeyInfoDer);
+            publicKeyInfoKey = k;
+        }
+        return k;
+    }
+
+    /** The subject as people read it: "CN=Example Intermediate CA, O=Example". */
+    String display() {
+        String d = display;
+        if (d == null) {
+            d = DistinguishedNames.display(subjectName);
+            display = d;
+        }
+        return d;
     }
 
     private static final X500Name EMPTY_NAME = new X500Name(new org.bouncycastle.asn1.x500.RDN[0]);
@@ -259,16 +299,16 @@ final class CertificateFacts {
     }
 
     boolean sameEncoding(CertificateFacts o) {
-        return Arrays.equals(der, o.der);
+        return encoded.equals(o.encoded);
     }
 
     /** Same subject and same key: the same CA, perhaps re-issued. */
     boolean sameCa(CertificateFacts o) {
-        return subject.equals(o.subject) && Arrays.equals(publicKeyInfoDer(), o.publicKeyInfoDer());
+        return Arrays.equals(publicKeyInfoDer(), o.publicKeyInfoDer()) && subject.equals(o.subject); // keys differ cheaply
     }
 
     @Override
     public String toString() {
-        return display;
+        return display();
     }
 }

@@ -190,10 +190,57 @@ final class Der {
     private static final String[] ID_CE = java.util.stream.IntStream.range(0, 128).mapToObj(i -> "2.5.29." + i)
             .toArray(String[]::new);
 
+    /**
+     * OIDs every web certificate carries (signature and key algorithms, curves, PKIX extensions, key purposes,
+     * access methods, CA/B policies), by their contents octets: found by comparison instead of spelt out.
+     */
+    private static final byte[][] COMMON_ENCODED;
+    private static final String[] COMMON_DOTTED = {
+        "1.2.840.113549.1.1.1", "1.2.840.113549.1.1.5", "1.2.840.113549.1.1.10", "1.2.840.113549.1.1.11",
+        "1.2.840.113549.1.1.12", "1.2.840.113549.1.1.13", "1.2.840.10045.2.1", "1.2.840.10045.3.1.7",
+        "1.3.132.0.34", "1.3.132.0.35", "1.2.840.10045.4.3.2", "1.2.840.10045.4.3.3", "1.2.840.10045.4.3.4",
+        "1.3.101.112", "1.3.101.113", "1.3.6.1.5.5.7.1.1", "1.3.6.1.5.5.7.3.1", "1.3.6.1.5.5.7.3.2",
+        "1.3.6.1.5.5.7.48.1", "1.3.6.1.5.5.7.48.2", "1.3.6.1.4.1.11129.2.4.2", "2.23.140.1.2.1", "2.23.140.1.2.2",
+    };
+
+    static {
+        COMMON_ENCODED = new byte[COMMON_DOTTED.length][];
+        for (int i = 0; i < COMMON_DOTTED.length; i++) {
+            COMMON_ENCODED[i] = encodeOid(COMMON_DOTTED[i]);
+        }
+    }
+
+    /** The contents octets of a dotted OID (first arc 0-2, the second below 40 unless the first is 2). */
+    static byte[] encodeOid(String dotted) {
+        String[] arcs = dotted.split("\\.");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        long first = Long.parseLong(arcs[0]) * 40 + Long.parseLong(arcs[1]);
+        for (int i = 1; i < arcs.length; i++) {
+            long v = i == 1 ? first : Long.parseLong(arcs[i]);
+            int groups = 1;
+            for (long t = v >>> 7; t != 0; t >>>= 7) {
+                groups++;
+            }
+            for (int g = groups - 1; g >= 0; g--) {
+                out.write((int) ((v >>> (7 * g)) & 0x7f) | (g == 0 ? 0 : 0x80));
+            }
+        }
+        return out.toByteArray();
+    }
+
     /** The OBJECT IDENTIFIER just read, in dotted form; refused when its contents are not valid. */
     String oid() throws Unusual {
         if (tag == OID && valueLength() == 3 && b[valueStart] == 0x55 && b[valueStart + 1] == 0x1d && b[valueStart + 2] >= 0) {
             return ID_CE[b[valueStart + 2]];
+        }
+        if (tag == OID) {
+            int n = valueLength();
+            for (int i = 0; i < COMMON_ENCODED.length; i++) {
+                byte[] c = COMMON_ENCODED[i];
+                if (c.length == n && java.util.Arrays.equals(b, valueStart, valueEnd, c, 0, n)) {
+                    return COMMON_DOTTED[i];
+                }
+            }
         }
         return dotted(true);
     }

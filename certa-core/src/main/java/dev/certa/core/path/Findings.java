@@ -9,11 +9,11 @@ final class Findings {
     final List<Finding> warnings = new ArrayList<>();
 
     void error(Check check, int position, CertificateFacts f, String message, String fix) {
-        errors.add(Finding.error(check, position, f.display, message, fix));
+        errors.add(Finding.error(check, position, f.display(), message, fix));
     }
 
     void warning(Check check, int position, CertificateFacts f, String message, String fix) {
-        warnings.add(Finding.warning(check, position, f.display, message, fix));
+        warnings.add(Finding.warning(check, position, f.display(), message, fix));
     }
 
     void add(Finding f) {

@@ -6,7 +6,6 @@ import dev.certa.core.crypto.IssuerKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +34,7 @@ final class PathSearch {
     private final Map<X509Certificate, Optional<CertificateFacts>> decoded = new IdentityHashMap<>();
     private final Map<X500Principal, List<X509Certificate>> pool = new HashMap<>();
     /** The untrusted certificates' subject names by their exact encoding; see {@link #issuerName}. */
-    private final Map<Encoding, X500Principal> poolNames = new HashMap<>();
+    private final Map<Encoded, X500Principal> poolNames = new HashMap<>();
     private final Map<Edge, Boolean> signatures = new HashMap<>();
     private final List<Finding> notes = new ArrayList<>();
     private final Attempts attempts;
@@ -46,30 +45,6 @@ final class PathSearch {
     private int poolSize;
 
     private record Edge(CertificateFacts child, CertificateFacts issuer) {}
-
-    /**
-     * A DER encoding compared by content. {@code Arrays.hashCode} is an intrinsic; {@code ByteBuffer.hashCode}
-     * walks the buffer a byte at a time and was ~6 % of a fresh RSA chain's validation.
-     */
-    private static final class Encoding {
-        private final byte[] b;
-        private final int hash;
-
-        Encoding(byte[] b) {
-            this.b = b;
-            this.hash = Arrays.hashCode(b);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Encoding x && x.hash == hash && Arrays.equals(x.b, b);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
 
     PathSearch(X509Certificate leaf, List<X509Certificate> untrusted, List<TrustStore> stores, ValidationOptions options,
             ValidationCache cache) {
@@ -102,19 +77,21 @@ final class PathSearch {
 
     /** Indexes the untrusted certificates by subject, each encoding once; they are decoded when first needed. */
     private void indexPool(CertificateFacts leaf) {
-        Set<Encoding> seen = new HashSet<>();
-        seen.add(new Encoding(leaf.der));
+        Set<Encoded> seen = new HashSet<>();
+        seen.add(leaf.encoded);
         for (X509Certificate c : untrusted) {
-            byte[] der;
-            try {
-                der = c.getEncoded();
-            } catch (CertificateEncodingException e) {
-                continue;
+            Encoded encoded = cache.knownEncoding(c);
+            if (encoded == null) {
+                try {
+                    encoded = new Encoded(c.getEncoded());
+                } catch (CertificateEncodingException e) {
+                    continue;
+                }
             }
-            if (seen.add(new Encoding(der))) {
+            if (seen.add(encoded)) {
                 X500Principal subject = c.getSubjectX500Principal();
                 pool.computeIfAbsent(subject, k -> new ArrayList<>()).add(c);
-                poolNames.putIfAbsent(new Encoding(subject.getEncoded()), subject);
+                poolNames.putIfAbsent(new Encoded(subject.getEncoded()), subject);
                 poolSize++;
             }
         }
@@ -205,21 +182,21 @@ final class PathSearch {
      * used instead, so a fresh leaf's issuer is not normalised again for every lookup.
      */
     private X500Principal issuerName(CertificateFacts child) {
-        X500Principal same = poolNames.isEmpty() ? null : poolNames.get(new Encoding(child.issuerDer));
+        X500Principal same = poolNames.isEmpty() ? null : poolNames.get(new Encoded(child.issuerDer));
         return same != null ? same : child.issuer;
     }
 
     /** Possible issuers of {@code child}, best first, without loops. */
     private Candidates candidates(CertificateFacts child, List<Node> path) {
         List<Node> out = new ArrayList<>();
-        Set<Encoding> anchors = new HashSet<>();
+        Set<Encoded> anchors = new HashSet<>();
         int loops = 0;
         int keyIdMismatches = 0;
         X500Principal issuerName = issuerName(child);
         for (TrustStore s : stores) {
             for (X509Certificate a : s.withSubject(issuerName)) {
                 Optional<CertificateFacts> f = decode(a, new ArrayList<>());
-                if (f.isEmpty() || !anchors.add(new Encoding(f.get().der))) {
+                if (f.isEmpty() || !anchors.add(f.get().encoded)) {
                     continue; // undecodable, or the same anchor in another store
                 }
                 if (inPath(f.get(), path)) {
@@ -233,7 +210,7 @@ final class PathSearch {
         }
         for (X509Certificate c : pool.getOrDefault(issuerName, List.of())) {
             Optional<CertificateFacts> decodedCandidate = decodeUntrusted(c);
-            if (decodedCandidate.isEmpty() || anchors.contains(new Encoding(decodedCandidate.get().der))) {
+            if (decodedCandidate.isEmpty() || anchors.contains(decodedCandidate.get().encoded)) {
                 continue; // undecodable, or the anchor itself sent along
             }
             CertificateFacts f = decodedCandidate.get();
@@ -251,7 +228,7 @@ final class PathSearch {
                 .thenComparing(n -> n.facts().notBefore, Comparator.reverseOrder()));
         if (out.size() > limits.maxCandidatesPerCertificate()) {
             Finding note = Finding.chainWarning(Check.LIMITS, Texts.plural(out.size(), "certificate") + " could have issued "
-                    + q(child.display) + "; only the first " + limits.maxCandidatesPerCertificate() + " were tried",
+                    + q(child.display()) + "; only the first " + limits.maxCandidatesPerCertificate() + " were tried",
                     "send only the intermediates the chain needs");
             if (!notes.contains(note)) {
                 notes.add(note);

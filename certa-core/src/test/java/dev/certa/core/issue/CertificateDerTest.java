@@ -42,6 +42,19 @@ class CertificateDerTest {
         assertThat(CertificateDer.assemble(tbs, algorithm, signature)).isEqualTo(expected);
     }
 
+    /** The serial and validity a fresh certificate reports without being parsed are those encoded in it. */
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
+    void aFreshCertificateKnowsItsSerialAndValidityWithoutParsing(KeyType type) throws Exception {
+        TestPki pki = new TestPki(type, "facts " + type.id());
+        IssuedCertificate issued = pki.leaf(new Profile.TlsServer(), "api.example.com").issued();
+        X509Certificate parsed = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(issued.der()));
+        assertThat(issued.encoded().serial()).isEqualTo(parsed.getSerialNumber());
+        assertThat(issued.encoded().notBefore()).isEqualTo(parsed.getNotBefore().toInstant());
+        assertThat(issued.encoded().notAfter()).isEqualTo(parsed.getNotAfter().toInstant());
+    }
+
     /** Every kind of certificate certa makes, re-built from its own fields by Bouncy Castle's generator. */
     @ParameterizedTest
     @EnumSource(KeyType.class)

@@ -128,7 +128,7 @@ class PlainCertificateTest {
         HexFormat hex = HexFormat.of();
         ExtensionFacts e = f.ext;
         return String.join("\n",
-                "display=" + f.display, "subjectEmpty=" + f.subjectEmpty, "issuerEmpty=" + f.issuerEmpty,
+                "display=" + f.display(), "subjectEmpty=" + f.subjectEmpty, "issuerEmpty=" + f.issuerEmpty,
                 "selfIssued=" + f.selfIssued, "nameCount=" + f.nameCount, "version=" + f.version, "serial=" + f.serial,
                 "tbs=" + hex.formatHex(f.tbs), "signature=" + hex.formatHex(f.signature),
                 "algorithm=" + f.signatureAlgorithm, "algorithmName=" + f.signatureAlgorithmName(),

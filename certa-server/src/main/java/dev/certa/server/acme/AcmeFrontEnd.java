@@ -92,6 +92,7 @@ public final class AcmeFrontEnd {
         meta.put("externalAccountRequired", policy.eab() == ExternalAccountBinding.REQUIRED);
         ObjectNode profiles = meta.putObject("profiles");
         policy.profiles().forEach(p -> profiles.put(p.name(), p.description()));
+        policy.caaIdentities().forEach(meta.putArray("caaIdentities")::add);
         return d;
     }
 

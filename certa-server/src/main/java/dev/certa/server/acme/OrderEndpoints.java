@@ -95,7 +95,7 @@ final class OrderEndpoints {
         VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.KID);
         AcmeAccount account = jws.requireAccount();
         String id = AcmeUrls.idOf(request.path(), AcmeUrls.CHALLENGE);
-        AcmeValidations.ChallengeView v = jws.payload().isPresent() ? ra.validations().respond(account, id)
+        AcmeValidations.ChallengeView v = jws.payload().isPresent() ? ra.validations().respond(account, id, urls.url(AcmeUrls.ACCOUNT, account.id()))
                 : ra.validations().find(account, id);
         Reply r = replies.resource(200, json.challenge(v.challenge()))
                 .withHeader("Link", "<" + urls.url(AcmeUrls.AUTHZ, v.authorization().id()) + ">;rel=\"up\"");

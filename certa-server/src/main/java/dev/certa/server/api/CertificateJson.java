@@ -2,6 +2,7 @@ package dev.certa.server.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.certa.core.issue.EncodedCertificate;
 import dev.certa.core.issue.IssuedCertificate;
 import dev.certa.core.pem.PemWriter;
 import dev.certa.server.http.Json;
@@ -12,18 +13,26 @@ import java.security.cert.X509Certificate;
 final class CertificateJson {
     private CertificateJson() {}
 
+    /**
+     * A fresh certificate as the API returns it. Written from its DER and the facts the issuer already knows:
+     * a signing server never needs to parse what it just signed.
+     */
     static ObjectNode issued(Json json, IssuedCertificate issued) {
-        X509Certificate c = issued.certificate();
+        EncodedCertificate c = issued.encoded();
         ObjectNode n = json.object();
-        n.put("serial", c.getSerialNumber().toString(16));
-        n.put("notBefore", c.getNotBefore().toInstant().toString());
-        n.put("notAfter", c.getNotAfter().toInstant().toString());
-        n.put("certificate", PemWriter.certificate(c));
+        n.put("serial", c.serial().toString(16));
+        n.put("notBefore", c.notBefore().toString());
+        n.put("notAfter", c.notAfter().toString());
+        String leaf = PemWriter.block("CERTIFICATE", issued.der());
+        n.put("certificate", leaf);
         ArrayNode chain = n.putArray("chain");
+        StringBuilder full = new StringBuilder(leaf);
         for (X509Certificate i : issued.intermediates()) {
-            chain.add(PemWriter.certificate(i));
+            String pem = PemWriter.certificate(i);
+            chain.add(pem);
+            full.append(pem);
         }
-        n.put("fullchain", PemWriter.certificates(issued.fullChain()));
+        n.put("fullchain", full.toString());
         return n;
     }
 

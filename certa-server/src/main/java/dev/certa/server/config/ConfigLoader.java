@@ -3,6 +3,7 @@ package dev.certa.server.config;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
 import dev.certa.core.io.Durations;
+import dev.certa.server.va.AddressPolicy;
 import dev.certa.store.StoreConfig;
 import java.io.IOException;
 import java.io.StringReader;
@@ -190,8 +191,35 @@ public final class ConfigLoader {
             throw bad(Settings.ACME_BASE_URL.key(), "'" + base + "' is not an https:// URL without a path", "write it like https://ca.internal:8443");
         }
         return new AcmeConfig(bool(values, Settings.ACME_ENABLED), base.isEmpty() ? Optional.empty() : Optional.of(base), terms.isEmpty() ? Optional.empty() : Optional.of(terms),
-                acmePolicy(values), integer(values, Settings.HTTP01_PORT, 1, 65535),
-                resolver(values.get(Settings.DNS_RESOLVER.key()).trim()), bool(values, Settings.ALLOW_PRIVATE));
+                acmePolicy(values), caaIdentities(values.get(Settings.CAA_IDENTITIES.key())),
+                duration(values, Settings.CAA_RECHECK), integer(values, Settings.HTTP01_PORT, 1, 65535),
+                integer(values, Settings.TLS_ALPN01_PORT, 1, 65535), resolver(values.get(Settings.DNS_RESOLVER.key()).trim()),
+                new AddressPolicy(bool(values, Settings.ALLOW_PRIVATE), privateNetworks(values.get(Settings.PRIVATE_NETWORKS.key()))));
+    }
+
+    private List<String> caaIdentities(String v) {
+        List<String> out = split(v);
+        if (out.isEmpty()) {
+            throw bad(Settings.CAA_IDENTITIES.key(), "is empty", "name at least one domain CAA records may name this CA by, e.g. ca.example.com");
+        }
+        for (String id : out) {
+            if (!id.matches("[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*")) {
+                throw bad(Settings.CAA_IDENTITIES.key(), "'" + id + "' is not a domain name", "write names like ca.example.com, separated by commas");
+            }
+        }
+        return out;
+    }
+
+    private List<AddressPolicy.Network> privateNetworks(String v) {
+        List<AddressPolicy.Network> out = new ArrayList<>();
+        for (String cidr : split(v)) {
+            try {
+                out.add(AddressPolicy.Network.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                throw bad(Settings.PRIVATE_NETWORKS.key(), e.getMessage(), "write networks like 10.20.0.0/16 or fd00:1::/64, separated by commas");
+            }
+        }
+        return out;
     }
 
     private AcmePolicyConfig acmePolicy(Map<String, String> values) {

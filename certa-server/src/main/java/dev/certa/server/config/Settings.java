@@ -66,16 +66,25 @@ public final class Settings {
             "new ACME orders that may name one registered domain (example.com for www.example.com), as COUNT/WINDOW (e.g. 50/7d), or off", false);
     public static final Setting HTTP01_PORT = new Setting("validation.http-01-port", "80",
             "port http-01 validation fetches /.well-known/acme-challenge/TOKEN from (80 by the RFC; another only for tests)", false);
+    public static final Setting TLS_ALPN01_PORT = new Setting("validation.tls-alpn-01-port", "443",
+            "port tls-alpn-01 validation connects to, and the only port an http-01 redirect to https:// is followed to (443 by the RFCs; another only for tests)", false);
     public static final Setting DNS_RESOLVER = new Setting("validation.dns-resolver", "",
-            "DNS server (host:port or host) validation asks for A/AAAA and TXT records; empty: the system's", false);
+            "DNS server (host:port or host) validation asks for A/AAAA, TXT and CAA records; empty: the system's", false);
     public static final Setting ALLOW_PRIVATE = new Setting("validation.allow-private-addresses", "false",
             "let validation contact loopback, private and link-local addresses (off: requesters cannot point the CA at internal networks)", false);
+    public static final Setting PRIVATE_NETWORKS = new Setting("validation.allowed-private-networks", "",
+            "private networks validation may contact although allow-private-addresses is off (CIDR, comma-separated, e.g. 10.20.0.0/16); empty: none", false);
+    public static final Setting CAA_IDENTITIES = new Setting("acme.caa-identities", "certa.local",
+            "the issuer domain names CAA records name this CA by (comma-separated): a domain whose CAA 'issue' records name none of them gets no certificate", false);
+    public static final Setting CAA_RECHECK = new Setting("acme.caa-recheck-after", "8h",
+            "CAA is checked when a challenge is validated, and again before issuing if that was longer ago than this", false);
 
     public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
             TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
-            RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_PROFILES, ACME_EAB, ACME_ALLOWED_NAMES, ACME_DENIED_NAMES, ACME_LIMIT_ACCOUNT,
-            ACME_LIMIT_DOMAIN, HTTP01_PORT, DNS_RESOLVER, ALLOW_PRIVATE);
+            RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_PROFILES, ACME_EAB, ACME_ALLOWED_NAMES, ACME_DENIED_NAMES,
+            ACME_LIMIT_ACCOUNT, ACME_LIMIT_DOMAIN, CAA_IDENTITIES, CAA_RECHECK, HTTP01_PORT, TLS_ALPN01_PORT, DNS_RESOLVER, ALLOW_PRIVATE,
+            PRIVATE_NETWORKS);
 
     private Settings() {}
 

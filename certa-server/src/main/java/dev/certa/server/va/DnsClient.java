@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.xbill.DNS.Type;
  * Asks one recursive DNS server (the configured one, or the system's) directly, with no cache shared
  * across the process: every validation sees the answer of now. CNAME chains are followed by the
  * recursive server; the answer section's records of the asked type are taken whatever their owner.
+ * A lookup that gets no answer in time, or an answer other than NOERROR/NXDOMAIN (SERVFAIL, REFUSED),
+ * is a {@link DnsFailure}, never an empty result: CAA must fail closed.
  */
 final class DnsClient {
     private final SimpleResolver resolver;
@@ -45,6 +48,37 @@ final class DnsClient {
             if (r instanceof TXTRecord t) {
                 out.add(String.join("", t.getStrings()));
             }
+        }
+        return out;
+    }
+
+    /** One CAA property (RFC 8659): {@code 0 issue "ca.example; accounturi=…"} is flags 0, tag issue, value {@code ca.example; accounturi=…}. */
+    record Caa(int flags, String tag, String value) {
+        /** The critical flag (bit 0, value 128): a CA that does not understand the tag must not issue. */
+        boolean critical() {
+            return (flags & 128) != 0;
+        }
+
+        @Override
+        public String toString() {
+            return flags + " " + tag + " \"" + value + "\"";
+        }
+    }
+
+    /**
+     * The CAA record set at {@code name} (after any CNAME the recursive server followed); empty when
+     * there is none or the name does not exist. Values are read byte for byte from the wire.
+     */
+    List<Caa> caa(String name) throws DnsFailure {
+        List<Caa> out = new ArrayList<>();
+        for (Record r : query(name, Type.CAA)) {
+            byte[] rdata = r.rdataToWireCanonical();
+            if (rdata.length < 2 || rdata.length < 2 + (rdata[1] & 0xff)) {
+                throw new DnsFailure("the DNS server sent a malformed CAA record for " + name);
+            }
+            int tagLength = rdata[1] & 0xff;
+            out.add(new Caa(rdata[0] & 0xff, new String(rdata, 2, tagLength, StandardCharsets.ISO_8859_1),
+                    new String(rdata, 2 + tagLength, rdata.length - 2 - tagLength, StandardCharsets.ISO_8859_1)));
         }
         return out;
     }

@@ -9,118 +9,129 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * http-01 (RFC 8555 section 8.3): {@code GET http://NAME/.well-known/acme-challenge/TOKEN} must answer
  * 200 with the key authorization. Spoken over a plain socket so the CA decides which address is
- * contacted (after the private-address check) and bounds time and size; redirects are followed up to
- * the limit, only to plain HTTP on the validation port, each target checked again.
+ * contacted (after the private-address check) and bounds time and size. Redirects are followed up to
+ * the limit, like Let's Encrypt does, only to {@code http://} on port 80 or {@code https://} on port
+ * 443 (the configured http-01 and tls-alpn-01 ports), each target's address checked again: a redirect
+ * must not let a requester aim the CA at another port or at an internal address.
  */
 final class Http01Validator {
     private final ValidationSettings settings;
-    private final DnsClient dns;
-    private final AddressPolicy addresses;
+    private final Targets targets;
+    private final SSLContext tls;
 
-    Http01Validator(ValidationSettings settings, DnsClient dns) {
+    Http01Validator(ValidationSettings settings, Targets targets) {
         this.settings = settings;
-        this.dns = dns;
-        this.addresses = new AddressPolicy(settings.allowPrivateAddresses());
+        this.targets = targets;
+        this.tls = AnyCertificate.freshContext();
     }
 
     ValidationOutcome validate(ValidationRequest r) {
-        long deadline = System.nanoTime() + settings.timeout().toNanos();
-        String host = r.identifierValue();
-        String path = "/.well-known/acme-challenge/" + r.token();
+        Deadline deadline = Deadline.after(settings.timeout());
+        URI url = URI.create("http://" + (r.isIp() && r.identifierValue().contains(":") ? "[" + r.identifierValue() + "]"
+                : r.identifierValue()) + "/.well-known/acme-challenge/" + r.token());
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
             InetAddress target;
-            try {
-                target = resolve(host);
-            } catch (Refusal e) {
-                return ValidationOutcome.invalid(e.type, e.getMessage());
-            }
             Response resp;
             try {
-                resp = get(target, host, path, deadline);
-            } catch (IOException e) {
-                return ValidationOutcome.invalid("connection", "fetching http://" + host + path + " from " + target.getHostAddress()
-                        + " failed: " + e.getMessage());
+                target = targets.resolve(url.getHost(), hop == 0 ? "rejectedIdentifier" : "connection");
+            } catch (Refusal e) {
+                return hop == 0 ? e.outcome() : e.outcome("redirected to " + url);
+            }
+            try {
+                resp = fetch(url, target, deadline);
+            } catch (Refusal e) {
+                return e.outcome();
             }
             if (resp.status() >= 300 && resp.status() < 400 && resp.location() != null) {
-                URI next;
                 try {
-                    next = URI.create("http://" + host + path).resolve(resp.location());
-                } catch (IllegalArgumentException e) {
-                    return ValidationOutcome.invalid("connection", "the redirect to '" + resp.location() + "' is not a URL");
+                    url = redirect(url, resp.location());
+                } catch (Refusal e) {
+                    return e.outcome();
                 }
-                int port = next.getPort() == -1 ? 80 : next.getPort();
-                if (!"http".equals(next.getScheme()) || next.getHost() == null || port != settings.http01Port() && port != 80) {
-                    return ValidationOutcome.invalid("connection", "http://" + host + path + " redirects to " + next
-                            + "; only redirects to plain HTTP on the validation port are followed");
-                }
-                host = next.getHost();
-                path = next.getRawPath() == null || next.getRawPath().isEmpty() ? "/" : next.getRawPath();
                 continue;
             }
             if (resp.status() != 200) {
-                return ValidationOutcome.invalid("unauthorized", "http://" + host + path + " answered HTTP " + resp.status());
+                return ValidationOutcome.invalid("unauthorized", url + " answered HTTP " + resp.status());
             }
             String body = resp.body().strip();
             if (body.equals(r.keyAuthorization())) {
                 return new ValidationOutcome.Valid();
             }
-            return ValidationOutcome.invalid("incorrectResponse", "http://" + host + path
+            return ValidationOutcome.invalid("incorrectResponse", url
                     + " answered with something other than the key authorization (" + Math.min(body.length(), 64) + " characters shown: '"
                     + body.substring(0, Math.min(body.length(), 64)).replaceAll("[^\\x20-\\x7e]", "?") + "')");
         }
         return ValidationOutcome.invalid("connection", "more than " + settings.maxRedirects() + " redirects");
     }
 
-    private InetAddress resolve(String host) throws Refusal {
-        List<InetAddress> found;
-        if (host.matches("[0-9.]+") || host.contains(":")) {
-            try {
-                found = List.of(InetAddress.getByName(host.replace("[", "").replace("]", "")));
-            } catch (IOException e) {
-                throw new Refusal("malformed", "'" + host + "' is not an address");
-            }
-        } else {
-            try {
-                found = dns.addresses(host);
-            } catch (DnsClient.DnsFailure e) {
-                throw new Refusal("dns", e.getMessage());
-            }
+    /** Where a redirect from {@code from} leads, if it is a place http-01 may go. */
+    private URI redirect(URI from, String location) throws Refusal {
+        URI next;
+        try {
+            next = from.resolve(location.strip());
+        } catch (IllegalArgumentException e) {
+            throw new Refusal("connection", from + " redirects to '" + location + "', which is not a URL");
         }
-        if (found.isEmpty()) {
-            throw new Refusal("dns", "no A or AAAA record for " + host);
+        String scheme = next.getScheme() == null ? "" : next.getScheme().toLowerCase(Locale.ROOT);
+        int port = next.getPort();
+        boolean http = scheme.equals("http") && (port == -1 || port == 80 || port == settings.http01Port());
+        boolean https = scheme.equals("https") && (port == -1 || port == 443 || port == settings.tlsAlpn01Port());
+        if (next.getHost() == null || !(http || https)) {
+            throw new Refusal("connection", from + " redirects to " + next
+                    + "; only redirects to http:// on port 80 and https:// on port 443 are followed");
         }
-        InetAddress a = found.getFirst();
-        if (!addresses.allows(a)) {
-            throw new Refusal("rejectedIdentifier", host + " resolves to " + a.getHostAddress()
-                    + ", a private or local address this CA does not contact");
-        }
-        return a;
+        return next;
     }
 
-    private Response get(InetAddress address, String host, String path, long deadline) throws IOException {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(address, settings.http01Port()), remainingMillis(deadline));
-            s.setSoTimeout(remainingMillis(deadline));
-            String hostHeader = host.contains(":") ? "[" + host + "]" : host;
-            if (settings.http01Port() != 80) {
-                hostHeader += ":" + settings.http01Port();
+    /** GET {@code url} from {@code address}, over TLS for https (any certificate: the body is the proof). */
+    private Response fetch(URI url, InetAddress address, Deadline deadline) throws Refusal {
+        boolean https = url.getScheme().equalsIgnoreCase("https");
+        int port = https ? settings.tlsAlpn01Port() : settings.http01Port();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        if (url.getRawQuery() != null) {
+            path += "?" + url.getRawQuery();
+        }
+        try (Socket s = https ? tls.getSocketFactory().createSocket() : new Socket()) {
+            s.connect(new InetSocketAddress(address, port), deadline.remainingMillis());
+            s.setSoTimeout(deadline.remainingMillis());
+            if (s instanceof SSLSocket ssl) {
+                if (!Targets.isIpLiteral(url.getHost())) {
+                    SSLParameters p = ssl.getSSLParameters();
+                    p.setServerNames(List.of(new SNIHostName(url.getHost())));
+                    ssl.setSSLParameters(p);
+                }
+                try (Deadline.Watchdog w = deadline.closeWhenPassed(ssl)) {
+                    ssl.startHandshake();
+                }
+            }
+            String hostHeader = url.getHost();
+            if (port != (https ? 443 : 80)) {
+                hostHeader += ":" + port;
             }
             OutputStream out = s.getOutputStream();
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: certa-va\r\nAccept: */*\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return read(s.getInputStream(), deadline);
+        } catch (IOException e) {
+            String why = deadline.passed() ? deadline.ranOut() : String.valueOf(e.getMessage());
+            throw new Refusal(https && e instanceof SSLException ? "tls" : "connection", "fetching " + url + " from "
+                    + address.getHostAddress() + ":" + port + " failed: " + why);
         }
     }
 
-    private Response read(InputStream in, long deadline) throws IOException {
+    private Response read(InputStream in, Deadline deadline) throws IOException {
         byte[] raw = readAtMost(in, settings.maxBody() + 8192, deadline);
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
@@ -184,7 +195,7 @@ final class Http01Validator {
         }
     }
 
-    private static byte[] readAtMost(InputStream in, int limit, long deadline) throws IOException {
+    private static byte[] readAtMost(InputStream in, int limit, Deadline deadline) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[4096];
         int n;
@@ -193,29 +204,12 @@ final class Http01Validator {
             if (out.size() > limit) {
                 throw new IOException("the response is over " + limit + " bytes");
             }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("the response took longer than the time limit");
+            if (deadline.passed()) {
+                throw new IOException(deadline.ranOut());
             }
         }
         return out.toByteArray();
     }
 
-    private static int remainingMillis(long deadline) throws IOException {
-        long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-        if (left <= 0) {
-            throw new IOException("the time limit ran out");
-        }
-        return (int) Math.min(Integer.MAX_VALUE, left);
-    }
-
     private record Response(int status, String location, String body) {}
-
-    private static final class Refusal extends Exception {
-        final String type;
-
-        Refusal(String type, String message) {
-            super(message, null, false, false);
-            this.type = type;
-        }
-    }
 }

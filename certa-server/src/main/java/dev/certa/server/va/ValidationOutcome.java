@@ -9,7 +9,7 @@ public sealed interface ValidationOutcome {
      * Control was not shown.
      *
      * @param errorType the RFC 8555 error type without its prefix: {@code incorrectResponse},
-     *     {@code connection}, {@code dns}, {@code rejectedIdentifier}, {@code malformed}
+     *     {@code connection}, {@code dns}, {@code tls}, {@code caa}, {@code rejectedIdentifier}, {@code malformed}
      */
     record Invalid(String errorType, String detail) implements ValidationOutcome {}
 

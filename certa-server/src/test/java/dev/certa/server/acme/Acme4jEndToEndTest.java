@@ -8,6 +8,8 @@ import dev.certa.core.path.TrustStore;
 import dev.certa.core.path.ValidationOptions;
 import dev.certa.core.pem.PemWriter;
 import dev.certa.core.testing.Tools;
+import dev.certa.server.testing.TlsAlpnResponder;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -28,12 +30,14 @@ import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Authorization;
 import org.shredzone.acme4j.Certificate;
+import org.shredzone.acme4j.Identifier;
 import org.shredzone.acme4j.Order;
 import org.shredzone.acme4j.RevocationReason;
 import org.shredzone.acme4j.Session;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.challenge.Dns01Challenge;
 import org.shredzone.acme4j.challenge.Http01Challenge;
+import org.shredzone.acme4j.challenge.TlsAlpn01Challenge;
 import org.shredzone.acme4j.connector.NetworkSettings;
 import org.shredzone.acme4j.exception.AcmeServerException;
 import org.shredzone.acme4j.provider.GenericAcmeProvider;
@@ -41,7 +45,8 @@ import org.shredzone.acme4j.provider.GenericAcmeProvider;
 /**
  * certa as a private Let's Encrypt, driven by a real ACME client (acme4j): account → order for two
  * names → http-01 for one, dns-01 for the other → finalize → download → the chain verifies with the
- * certa root → revoke → OCSP (asked by openssl) says revoked.
+ * certa root → revoke → OCSP (asked by openssl) says revoked. Also tls-alpn-01, wildcards, key
+ * rollover and account changes.
  */
 class Acme4jEndToEndTest {
     @TempDir
@@ -135,6 +140,36 @@ class Acme4jEndToEndTest {
     }
 
     @Test
+    void tlsAlpn01ProvesANameAndAnIpAddressAndTheChainVerifies() throws Exception {
+        fx.pointAtResponder("alpn.example.test");
+        Account account = new AccountBuilder().agreeToTermsOfService().useKeyPair(p256()).create(session());
+        InetAddress loopback = InetAddress.getByName("127.0.0.1");
+        Order order = account.newOrder().identifiers(List.of(Identifier.dns("alpn.example.test"), Identifier.ip(loopback))).create();
+
+        for (Authorization auth : order.getAuthorizations()) {
+            TlsAlpn01Challenge c = auth.findChallenge(TlsAlpn01Challenge.class).orElseThrow();
+            KeyPair validationKey = TlsAlpnResponder.rsa2048(); // acme4j signs it SHA256withRSA
+            X509Certificate validation = c.createCertificate(validationKey, auth.getIdentifier());
+            String sni = auth.getIdentifier().getType().equals("ip") ? "1.0.0.127.in-addr.arpa" : auth.getIdentifier().getDomain();
+            fx.alpn.serve(sni, validationKey, validation);
+            c.trigger();
+        }
+        assertThat(order.waitUntilReady(Duration.ofSeconds(30))).isEqualTo(Status.READY);
+        assertThat(fx.alpn.requestedNames()).containsExactlyInAnyOrder("alpn.example.test", "1.0.0.127.in-addr.arpa");
+
+        KeyPair domainKey = p256();
+        order.execute(domainKey);
+        assertThat(order.waitForCompletion(Duration.ofSeconds(30))).isEqualTo(Status.VALID);
+        List<X509Certificate> chain = order.getCertificate().getCertificateChain();
+        assertThat(chain.getFirst().getSubjectAlternativeNames().stream().map(l -> String.valueOf(l.get(1))).toList())
+                .containsExactlyInAnyOrder("alpn.example.test", "127.0.0.1");
+        var verdict = new PathValidator().validateChain(chain,
+                List.of(new TrustStore("certa", "certa root", List.of(fx.ca.info.root()))),
+                ValidationOptions.server(Instant.now(), "alpn.example.test"));
+        assertThat(verdict.trusted()).as(verdict.toString()).isTrue();
+    }
+
+    @Test
     void aWildcardIsProvenByDns01OnlyAndRevokedByTheCertificatesKey() throws Exception {
         Account account = new AccountBuilder().agreeToTermsOfService().useKeyPair(p256()).create(session());
         Order order = account.newOrder().domains("*.wild.example.test").create();
@@ -142,6 +177,7 @@ class Acme4jEndToEndTest {
         assertThat(auth.isWildcard()).isTrue();
         assertThat(auth.getIdentifier().getDomain()).isEqualTo("wild.example.test");
         assertThat(auth.findChallenge(Http01Challenge.class)).isEmpty();
+        assertThat(auth.findChallenge(TlsAlpn01Challenge.class)).isEmpty();
         Dns01Challenge c = auth.findChallenge(Dns01Challenge.class).orElseThrow();
         fx.dns.txt(c.getRRName(auth.getIdentifier()), c.getDigest());
         c.trigger();

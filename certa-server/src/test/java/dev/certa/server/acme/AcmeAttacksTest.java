@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.ECKey;
+import dev.certa.server.testing.TlsAlpnResponder;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.shredzone.acme4j.Identifier;
+import org.shredzone.acme4j.util.CertificateUtils;
 
 /** Bad input and attacks on the ACME server: each gets RFC 8555's error type, and nothing is issued. */
 class AcmeAttacksTest {
@@ -166,7 +170,6 @@ class AcmeAttacksTest {
 
     @Test
     void aNameThatDoesNotResolveFailsWithADnsError() throws Exception {
-        // (the private-address rule is ValidationAuthorityTest's: here validation must reach loopback)
         RawAcme.Account a = acme.newAccount();
         JsonNode o = RawAcme.json(acme.newOrder(a, "nowhere.example.test"));
         JsonNode authz = RawAcme.json(acme.post(a, o.get("authorizations").get(0).asText(), ""));
@@ -175,6 +178,91 @@ class AcmeAttacksTest {
         JsonNode done = poll(a, http.get("url").asText());
         assertThat(done.get("status").asText()).isEqualTo("invalid");
         assertThat(done.get("error").get("type").asText()).isEqualTo(ERR + "dns");
+    }
+
+    @Test
+    void caaNamingAnotherCaForbidsIssuance() throws Exception {
+        fx.dns.caa("forbidden.test", new TestDnsServer.Caa(0, "issue", "other-ca.example"),
+                new TestDnsServer.Caa(0, "iodef", "mailto:security@forbidden.test"));
+        RawAcme.Account a = acme.newAccount();
+        HttpResponse<String> created = acme.newOrder(a, "www.forbidden.test");
+        JsonNode o = RawAcme.json(created);
+
+        JsonNode challenge = validateHttp01(a, o.get("authorizations").get(0).asText(), true);
+
+        assertThat(challenge.get("status").asText()).isEqualTo("invalid");
+        assertThat(challenge.get("error").get("type").asText()).isEqualTo(ERR + "caa");
+        assertThat(challenge.get("error").get("detail").asText()).contains("forbidden.test", "0 issue \"other-ca.example\"",
+                "www.forbidden.test");
+        JsonNode order = RawAcme.json(acme.post(a, created.headers().firstValue("Location").orElseThrow(), ""));
+        assertThat(order.get("status").asText()).isEqualTo("invalid");
+        HttpResponse<String> finalize = acme.post(a, o.get("finalize").asText(), csrPayload("www.forbidden.test"));
+        assertThat(RawAcme.problemType(finalize)).isEqualTo(ERR + "orderNotReady");
+        assertNothingIssuedFor("www.forbidden.test");
+    }
+
+    @Test
+    void anHttp01RedirectToAPrivateAddressIsNotFollowed() throws Exception {
+        fx.dns.address("internal.example.test", java.net.InetAddress.getByName("10.0.0.1"));
+        RawAcme.Account a = acme.newAccount();
+        HttpResponse<String> created = acme.newOrder(a, "redirect.example.test");
+        JsonNode authz = RawAcme.json(acme.post(a, RawAcme.json(created).get("authorizations").get(0).asText(), ""));
+        fx.pointAtResponder("redirect.example.test");
+        JsonNode http = challenge(authz, "http-01");
+        fx.web.redirect(http.get("token").asText(), "http://internal.example.test/.well-known/acme-challenge/" + http.get("token").asText());
+
+        acme.post(a, http.get("url").asText(), "{}");
+        JsonNode done = poll(a, http.get("url").asText());
+
+        assertThat(done.get("status").asText()).isEqualTo("invalid");
+        assertThat(done.get("error").get("type").asText()).isEqualTo(ERR + "connection");
+        assertThat(done.get("error").get("detail").asText()).contains("redirected to http://internal.example.test/",
+                "resolves to 10.0.0.1, a private or local address this CA does not contact");
+        assertNothingIssuedFor("redirect.example.test");
+    }
+
+    @Test
+    void anHttp01RedirectToANonHttpPortIsNotFollowed() throws Exception {
+        RawAcme.Account a = acme.newAccount();
+        HttpResponse<String> created = acme.newOrder(a, "port.example.test");
+        JsonNode authz = RawAcme.json(acme.post(a, RawAcme.json(created).get("authorizations").get(0).asText(), ""));
+        fx.pointAtResponder("port.example.test");
+        JsonNode http = challenge(authz, "http-01");
+        fx.web.redirect(http.get("token").asText(), "http://port.example.test:22/.well-known/acme-challenge/x");
+
+        acme.post(a, http.get("url").asText(), "{}");
+        JsonNode done = poll(a, http.get("url").asText());
+
+        assertThat(done.get("status").asText()).isEqualTo("invalid");
+        assertThat(done.get("error").get("type").asText()).isEqualTo(ERR + "connection");
+        assertThat(done.get("error").get("detail").asText()).contains("redirects to http://port.example.test:22/",
+                "only redirects to http:// on port 80 and https:// on port 443 are followed");
+        assertNothingIssuedFor("port.example.test");
+    }
+
+    @Test
+    void aTlsAlpn01CertificateWithAnotherDigestMakesTheChallengeInvalid() throws Exception {
+        fx.pointAtResponder("alpn.example.test");
+        RawAcme.Account a = acme.newAccount();
+        HttpResponse<String> created = acme.newOrder(a, "alpn.example.test");
+        JsonNode authz = RawAcme.json(acme.post(a, RawAcme.json(created).get("authorizations").get(0).asText(), ""));
+        JsonNode alpn = challenge(authz, "tls-alpn-01");
+        String token = alpn.get("token").asText();
+        byte[] wrongDigest = TlsAlpnResponder.digest(token + ".not-the-thumbprint");
+        KeyPair key = TlsAlpnResponder.rsa2048();
+        fx.alpn.serve("alpn.example.test", key,
+                CertificateUtils.createTlsAlpn01Certificate(key, Identifier.dns("alpn.example.test"), wrongDigest));
+
+        acme.post(a, alpn.get("url").asText(), "{}");
+        JsonNode done = poll(a, alpn.get("url").asText());
+
+        assertThat(done.get("status").asText()).isEqualTo("invalid");
+        assertThat(done.get("error").get("type").asText()).isEqualTo(ERR + "incorrectResponse");
+        assertThat(done.get("error").get("detail").asText()).contains("acmeIdentifier", "not the SHA-256 digest");
+        assertThat(fx.alpn.requestedNames()).containsExactly("alpn.example.test");
+        JsonNode order = RawAcme.json(acme.post(a, created.headers().firstValue("Location").orElseThrow(), ""));
+        assertThat(order.get("status").asText()).isEqualTo("invalid");
+        assertNothingIssuedFor("alpn.example.test");
     }
 
     /** Answers the http-01 challenge of {@code authzUrl} (rightly or not), responds, and waits for the outcome. */

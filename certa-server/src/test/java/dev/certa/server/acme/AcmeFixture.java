@@ -1,6 +1,7 @@
 package dev.certa.server.acme;
 
 import dev.certa.server.testing.RunningCa;
+import dev.certa.server.testing.TlsAlpnResponder;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -11,16 +12,25 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A certa with ACME on, whose validation asks this test's DNS server and fetches http-01 from this
- * test's responder, both on loopback (so private addresses are allowed).
+ * A certa with ACME on, whose validation asks this test's DNS server, fetches http-01 from this
+ * test's web responder and makes tls-alpn-01 handshakes with this test's TLS responder, all on
+ * loopback. Private addresses stay forbidden, as in production, except loopback itself
+ * ({@code validation.allowed-private-networks}), where the responders are. CAA names this CA
+ * {@code certa.test}.
  */
 final class AcmeFixture implements AutoCloseable {
+    static final String CAA_IDENTITY = "certa.test";
     final TestDnsServer dns;
     final ChallengeResponder web;
+    final TlsAlpnResponder alpn;
     final RunningCa ca;
 
     AcmeFixture(Path data) throws Exception {
         this(data, Map.of());
+    }
+
+    AcmeFixture(Path data, Clock clock) throws Exception {
+        this(data, Map.of(), clock);
     }
 
     /** With {@code extra} configuration lines (e.g. {@code acme.eab = required}). */
@@ -32,8 +42,10 @@ final class AcmeFixture implements AutoCloseable {
     AcmeFixture(Path data, Map<String, String> extra, Clock clock) throws Exception {
         dns = new TestDnsServer();
         web = new ChallengeResponder();
+        alpn = new TlsAlpnResponder();
         Map<String, String> conf = new HashMap<>(Map.of("validation.http-01-port", String.valueOf(web.port()),
-                "validation.dns-resolver", "127.0.0.1:" + dns.port(), "validation.allow-private-addresses", "true"));
+                "validation.tls-alpn-01-port", String.valueOf(alpn.port()), "validation.dns-resolver", "127.0.0.1:" + dns.port(),
+                "validation.allowed-private-networks", "127.0.0.1/32, ::1/128", "acme.caa-identities", CAA_IDENTITY));
         conf.putAll(extra);
         ca = RunningCa.start(data, conf, clock);
     }
@@ -63,6 +75,7 @@ final class AcmeFixture implements AutoCloseable {
     public void close() throws Exception {
         ca.close();
         web.close();
+        alpn.close();
         dns.close();
     }
 }

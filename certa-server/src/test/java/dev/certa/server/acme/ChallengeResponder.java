@@ -12,11 +12,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ChallengeResponder implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
     ChallengeResponder() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/.well-known/acme-challenge/", exchange -> {
             String token = exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
+            String location = redirects.get(token);
+            if (location != null) {
+                exchange.getResponseHeaders().set("Location", location);
+                exchange.sendResponseHeaders(302, -1);
+                exchange.close();
+                return;
+            }
             String answer = answers.get(token);
             byte[] body = (answer == null ? "no such token" : answer).getBytes(StandardCharsets.US_ASCII);
             exchange.getResponseHeaders().set("Content-Type", "text/plain");
@@ -33,6 +41,11 @@ final class ChallengeResponder implements AutoCloseable {
 
     void answer(String token, String content) {
         answers.put(token, content);
+    }
+
+    /** Answers the request for {@code token} with a 302 redirect to {@code location}. */
+    void redirect(String token, String location) {
+        redirects.put(token, location);
     }
 
     @Override

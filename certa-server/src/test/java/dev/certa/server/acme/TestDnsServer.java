@@ -5,9 +5,12 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.SocketException;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CAARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -18,11 +21,16 @@ import org.xbill.DNS.Section;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
-/** A tiny DNS server on 127.0.0.1 (UDP) that answers the A and TXT records a test sets. */
+/**
+ * A tiny DNS server on 127.0.0.1 (UDP) that answers the A, TXT and CAA records a test sets, and
+ * SERVFAIL for the names a test breaks.
+ */
 final class TestDnsServer implements AutoCloseable {
     private final DatagramSocket socket;
     private final Map<String, InetAddress> addresses = new ConcurrentHashMap<>();
     private final Map<String, String> txt = new ConcurrentHashMap<>();
+    private final Map<String, List<Caa>> caa = new ConcurrentHashMap<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final Thread thread;
 
     TestDnsServer() throws SocketException {
@@ -40,6 +48,23 @@ final class TestDnsServer implements AutoCloseable {
 
     void txt(String name, String value) {
         txt.put(key(name), value);
+    }
+
+    /** One CAA property: {@code 0 issue "certa.test"}. */
+    record Caa(int flags, String tag, String value) {}
+
+    /** Replaces the CAA records at {@code name} (none: removes them). */
+    void caa(String name, Caa... records) {
+        if (records.length == 0) {
+            caa.remove(key(name));
+        } else {
+            caa.put(key(name), List.of(records));
+        }
+    }
+
+    /** Every query for {@code name} gets SERVFAIL, as from a broken authoritative server. */
+    void servfail(String name) {
+        failing.add(key(name));
     }
 
     private static String key(String name) {
@@ -70,11 +95,17 @@ final class TestDnsServer implements AutoCloseable {
         r.addRecord(question, Section.QUESTION);
         Name name = question.getName();
         String k = name.toString().toLowerCase();
-        if (question.getType() == Type.A && addresses.containsKey(k)) {
+        if (failing.contains(k)) {
+            r.getHeader().setRcode(Rcode.SERVFAIL);
+        } else if (question.getType() == Type.A && addresses.containsKey(k)) {
             r.addRecord(new ARecord(name, DClass.IN, 60, addresses.get(k)), Section.ANSWER);
         } else if (question.getType() == Type.TXT && txt.containsKey(k)) {
             r.addRecord(new TXTRecord(name, DClass.IN, 60, txt.get(k)), Section.ANSWER);
-        } else if (!addresses.containsKey(k) && !txt.containsKey(k)) {
+        } else if (question.getType() == Type.CAA && caa.containsKey(k)) {
+            for (Caa c : caa.get(k)) {
+                r.addRecord(new CAARecord(name, DClass.IN, 60, c.flags(), c.tag(), c.value()), Section.ANSWER);
+            }
+        } else if (!addresses.containsKey(k) && !txt.containsKey(k) && !caa.containsKey(k)) {
             r.getHeader().setRcode(Rcode.NXDOMAIN);
         }
         return r;

@@ -13,6 +13,7 @@ public enum AcmeError {
     BAD_NONCE("badNonce", 400),
     BAD_REVOCATION_REASON("badRevocationReason", 400),
     BAD_SIGNATURE_ALGORITHM("badSignatureAlgorithm", 400),
+    CAA("caa", 403),
     CONNECTION("connection", 400),
     DNS("dns", 400),
     EXTERNAL_ACCOUNT_REQUIRED("externalAccountRequired", 403),
@@ -23,6 +24,7 @@ public enum AcmeError {
     RATE_LIMITED("rateLimited", 429),
     REJECTED_IDENTIFIER("rejectedIdentifier", 400),
     SERVER_INTERNAL("serverInternal", 500),
+    TLS("tls", 400),
     UNAUTHORIZED("unauthorized", 403),
     UNSUPPORTED_IDENTIFIER("unsupportedIdentifier", 400),
     USER_ACTION_REQUIRED("userActionRequired", 403);

@@ -7,6 +7,7 @@ import dev.certa.core.issue.IssuedCertificate;
 import dev.certa.core.name.DistinguishedNames;
 import dev.certa.core.name.SubjectAltName;
 import dev.certa.core.profile.Profile;
+import dev.certa.server.va.ValidationOutcome;
 import dev.certa.store.AcmeAccount;
 import dev.certa.store.AcmeAuthorization;
 import dev.certa.store.AcmeChallenge;
@@ -27,12 +28,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Orders: created with one fresh authorization per identifier (http-01 and, for names, dns-01;
- * dns-01 only for a wildcard),
- * ready once every authorization is valid, finalized with a CSR naming exactly the order's
- * identifiers, then issued through {@link AcmeIssuance} (recorded and audited, requester = the
- * account URL) under the order's profile. An order may say which certificate it replaces (RFC 9773):
- * the first such order finalized marks that certificate replaced, and later ones are refused.
+ * Orders: created with one fresh authorization per identifier (http-01, tls-alpn-01 and, for names,
+ * dns-01; dns-01 only for a wildcard), ready once every authorization is valid, finalized with a CSR
+ * naming exactly the order's identifiers, then issued through {@link AcmeIssuance} (recorded and
+ * audited, requester = the account URL). CAA was checked when each challenge was validated; if that
+ * is older than {@link AcmePolicy#caaRecheckAfter()} at finalization, it is checked again first. The
+ * certificate gets the order's profile and, if asked, its notAfter. An order may say which certificate it
+ * replaces (RFC 9773): the first such order finalized marks that certificate replaced, later ones are refused.
  */
 public final class AcmeOrders {
     private static final int MAX_IDENTIFIERS = 100;
@@ -41,12 +43,14 @@ public final class AcmeOrders {
     private final Clock clock;
     private final Ids ids;
     private final AcmePolicy policy;
+    private final CaaRecheck caa;
     private final OrderGate gate;
 
-    public AcmeOrders(AcmeLedger ledger, AcmeIssuance issuance, Clock clock, SecureRandom random, AcmePolicy policy,
+    public AcmeOrders(AcmeLedger ledger, AcmeIssuance issuance, CaaRecheck caa, Clock clock, SecureRandom random, AcmePolicy policy,
             OrderGate gate) {
         this.ledger = ledger;
         this.issuance = issuance;
+        this.caa = caa;
         this.clock = clock;
         this.ids = new Ids(random);
         this.policy = policy;
@@ -87,6 +91,7 @@ public final class AcmeOrders {
             List<AcmeChallenge> challenges = new ArrayList<>();
             if (!Identifiers.isWildcard(name)) {
                 challenges.add(challenge(authzId, "http-01"));
+                challenges.add(challenge(authzId, "tls-alpn-01"));
             }
             if (Identifiers.type(name).equals("dns")) {
                 challenges.add(challenge(authzId, "dns-01"));
@@ -171,6 +176,17 @@ public final class AcmeOrders {
         if (!ledger.updateOrder(orderId, AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())) {
             throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is already being finalized");
         }
+        Optional<AcmeException> refused;
+        try {
+            refused = recheckCaa(v.order(), requester);
+        } catch (RuntimeException e) {
+            ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID,
+                    Optional.of(Problems.json(AcmeError.SERVER_INTERNAL, "checking CAA failed")), Optional.empty());
+            throw e;
+        }
+        if (refused.isPresent()) {
+            throw fail(orderId, refused.get().error(), refused.get().detail());
+        }
         AcmeProfile profile = policy.find(v.order().profile()).orElseThrow(() -> fail(orderId, AcmeError.INVALID_PROFILE,
                 "the order's profile '" + v.order().profile() + "' is no longer offered by this CA; create a new order"));
         Optional<CertId> replaced = v.order().replaces().map(CertId::parse);
@@ -207,6 +223,35 @@ public final class AcmeOrders {
     private AcmeException fail(String orderId, AcmeError error, String detail) {
         ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID, Optional.of(Problems.json(error, detail)), Optional.empty());
         return new AcmeException(error, detail);
+    }
+
+    /**
+     * CAA again for each authorization validated longer than the recheck window ago: the first refusal,
+     * or empty when issuance may go on.
+     */
+    private Optional<AcmeException> recheckCaa(AcmeOrder order, String accountUri) {
+        Instant now = clock.instant();
+        for (String id : order.authorizationIds()) {
+            Optional<AcmeAuthorization> a = ledger.authorization(id);
+            Optional<AcmeChallenge> proof = a.flatMap(x -> x.challenges().stream().filter(c -> c.status() == AcmeStatus.VALID).findFirst());
+            if (a.isEmpty() || proof.isEmpty()) {
+                return Optional.of(new AcmeException(AcmeError.ORDER_NOT_READY, "an authorization of the order is not valid"));
+            }
+            Instant checked = proof.get().validatedAt().orElse(Instant.EPOCH);
+            if (!now.isAfter(checked.plus(policy.caaRecheckAfter()))) {
+                continue;
+            }
+            if (caa.recheck(a.get().identifier(), proof.get().type(), accountUri) instanceof ValidationOutcome.Invalid refused) {
+                return Optional.of(new AcmeException(AcmeError.ofWord(refused.errorType()), "CAA was checked again because "
+                        + Identifiers.value(a.get().identifier()) + " was validated over " + hours(policy.caaRecheckAfter())
+                        + " ago, and " + refused.detail()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String hours(Duration d) {
+        return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
     }
 
     private static List<SubjectAltName> checkNames(AcmeOrder order, Csr csr) {

@@ -18,10 +18,14 @@ import java.util.Optional;
  * @param deniedNames domains the CA does not issue for, nor for names below them
  * @param ordersPerAccount the most new orders one account may make in a window, if limited
  * @param ordersPerDomain the most new orders that may name one registered domain in a window, if limited
+ * @param caaIdentities the issuer domain names by which CAA records name this CA (shown in the
+ *     directory's {@code meta.caaIdentities})
+ * @param caaRecheckAfter CAA is checked when a challenge is validated; an order finalized longer than
+ *     this after is checked again before issuance (the records may have changed meanwhile)
  */
 public record AcmePolicy(Optional<String> termsOfService, Duration orderLifetime, List<AcmeProfile> profiles,
         ExternalAccountBinding eab, List<String> allowedNames, List<String> deniedNames, Optional<RateLimit> ordersPerAccount,
-        Optional<RateLimit> ordersPerDomain) {
+        Optional<RateLimit> ordersPerDomain, List<String> caaIdentities, Duration caaRecheckAfter) {
     public AcmePolicy {
         profiles = List.copyOf(profiles);
         if (profiles.isEmpty()) {
@@ -30,6 +34,7 @@ public record AcmePolicy(Optional<String> termsOfService, Duration orderLifetime
         Objects.requireNonNull(eab, "eab");
         allowedNames = List.copyOf(allowedNames);
         deniedNames = List.copyOf(deniedNames);
+        caaIdentities = List.copyOf(caaIdentities);
     }
 
     /** The profile an order gets when it names none. */

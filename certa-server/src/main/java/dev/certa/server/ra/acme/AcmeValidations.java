@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A client's "ready, check it now" for a challenge: the challenge moves to processing (once, whichever
- * node wins), the validation authority checks in the background, and its outcome moves the challenge
- * and its authorization to valid or invalid. The request that asked returns at once.
+ * node wins), the validation authority checks in the background (the challenge, then CAA), and its
+ * outcome moves the challenge and its authorization to valid or invalid. The request that asked
+ * returns at once. A valid challenge's {@code validatedAt} is also when CAA was last checked for it
+ * ({@link AcmeOrders} checks again before issuing if that is too long ago).
  */
 public final class AcmeValidations {
     private static final Logger LOG = LoggerFactory.getLogger(AcmeValidations.class);
@@ -41,8 +43,12 @@ public final class AcmeValidations {
         return new ChallengeView(c, a);
     }
 
-    /** Starts validating {@code challengeId} unless it already was; returns the challenge as it is now. */
-    public ChallengeView respond(AcmeAccount account, String challengeId) {
+    /**
+     * Starts validating {@code challengeId} unless it already was; returns the challenge as it is now.
+     *
+     * @param accountUrl the account's URL, which CAA records may name ({@code accounturi}, RFC 8657)
+     */
+    public ChallengeView respond(AcmeAccount account, String challengeId, String accountUrl) {
         ChallengeView v = find(account, challengeId);
         AcmeChallenge c = v.challenge();
         AcmeAuthorization a = v.authorization();
@@ -56,7 +62,7 @@ public final class AcmeValidations {
             return find(account, challengeId);
         }
         String keyAuthorization = c.token() + "." + account.keyThumbprint();
-        va.validate(new ValidationRequest(c.type(), a.identifier(), c.token(), keyAuthorization))
+        va.validate(new ValidationRequest(c.type(), a.identifier(), c.token(), keyAuthorization, accountUrl))
                 .thenAccept(outcome -> record(c, a, outcome))
                 .exceptionally(e -> {
                     LOG.error("recording the validation of challenge {} failed", c.id(), e);

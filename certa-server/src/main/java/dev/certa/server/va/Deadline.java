@@ -1,0 +1,66 @@
+package dev.certa.server.va;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The end of one validation's time budget, on the monotonic timer (not the wall clock, which may
+ * jump): every connect, read and handshake of the validation gets what is left of it.
+ */
+final class Deadline {
+    private final Duration budget;
+    private final long end;
+
+    private Deadline(Duration budget) {
+        this.budget = budget;
+        this.end = System.nanoTime() + budget.toNanos();
+    }
+
+    static Deadline after(Duration budget) {
+        return new Deadline(budget);
+    }
+
+    boolean passed() {
+        return System.nanoTime() - end >= 0;
+    }
+
+    /** What is left, in milliseconds (at least 1), for a socket timeout; an IOException once nothing is left. */
+    int remainingMillis() throws IOException {
+        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+        if (left <= 0) {
+            throw new IOException(ranOut());
+        }
+        return (int) Math.min(Integer.MAX_VALUE, left);
+    }
+
+    /** "the time limit of 10 s ran out" */
+    String ranOut() {
+        return "the time limit of " + budget.toSeconds() + " s ran out";
+    }
+
+    /**
+     * Closes {@code resource} when the deadline passes, unless the returned handle is closed first:
+     * bounds a step (a TLS handshake) that a slow peer could stretch read by read, each within the
+     * socket timeout.
+     */
+    Watchdog closeWhenPassed(Closeable resource) {
+        CompletableFuture<Void> alarm = CompletableFuture.runAsync(() -> {
+            try {
+                resource.close();
+            } catch (IOException e) {
+                // closing is all we wanted
+            }
+        }, CompletableFuture.delayedExecutor(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
+        return () -> alarm.cancel(false);
+    }
+
+    /** Stops the alarm of {@link #closeWhenPassed}. */
+    @FunctionalInterface
+    interface Watchdog extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
