@@ -45,7 +45,8 @@ final class AcmeWiring {
         AcmePolicyConfig rules = config.policy();
         AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, rules.profiles().stream()
                 .map(p -> AcmeProfile.tlsServer(p.name(), p.validity())).toList(), rules.eab(), rules.allowedNames(), rules.deniedNames(),
-                rules.ordersPerAccount(), rules.ordersPerDomain(), config.caaIdentities(), config.caaRecheckAfter());
+                rules.ordersPerAccount(), rules.ordersPerDomain(), config.caaIdentities(), config.caaRecheckAfter(),
+                rules.authorizationReuse());
         List<X509Certificate> issuerChain = signing.caChain().stream()
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
         AcmeRenewals renewals = new AcmeRenewals(store.acme(), store.certificates(), clock);
@@ -53,7 +54,7 @@ final class AcmeWiring {
                 new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"),
                         (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
                         new OrderGate(store.acme(), policy, renewals, clock)),
-                new AcmeValidations(store.acme(), va, clock),
+                new AcmeValidations(store.acme(), va, clock, policy),
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain),
                 renewals, new AcmeEabKeys(store.acme(), clock, random));
         new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), ra, policy, clock, random).register(router);

@@ -60,6 +60,18 @@ public interface AcmeLedger {
     /** Moves an authorization from {@code expected} to {@code status}; false when it had moved already. */
     boolean updateAuthorization(String id, AcmeStatus expected, AcmeStatus status);
 
+    /**
+     * Moves a pending authorization to valid, good until {@code expiresAt} (a valid authorization may outlive
+     * its order and be reused); false when it had moved already.
+     */
+    boolean validateAuthorization(String id, Instant expiresAt);
+
+    /**
+     * The account's valid authorization for {@code identifier} that is good until at least {@code until}, the
+     * one good for longest; empty when there is none.
+     */
+    Optional<AcmeAuthorization> reusableAuthorization(String accountId, String identifier, Instant until);
+
     Optional<AcmeChallenge> challenge(String id);
 
     /**

@@ -92,8 +92,17 @@ abstract class AcmeLedgerContract extends StoreContract {
         assertThat(c1.validatedAt()).contains(T0);
         assertThat(c1.error()).contains("{\"type\":\"x\"}");
 
-        assertThat(store.acme().updateAuthorization("a1", AcmeStatus.PENDING, AcmeStatus.VALID)).isTrue();
+        assertThat(store.acme().reusableAuthorization("acc1", "dns:a.example.com", T0)).isEmpty(); // pending
+        Instant goodUntil = T0.plus(java.time.Duration.ofDays(30));
+        assertThat(store.acme().validateAuthorization("a1", goodUntil)).isTrue();
+        assertThat(store.acme().validateAuthorization("a1", goodUntil)).isFalse(); // moved already
         assertThat(store.acme().updateAuthorization("a1", AcmeStatus.PENDING, AcmeStatus.INVALID)).isFalse();
+        assertThat(store.acme().authorization("a1").orElseThrow().expiresAt()).isEqualTo(goodUntil);
+        assertThat(store.acme().reusableAuthorization("acc1", "dns:a.example.com", goodUntil).map(AcmeAuthorization::id))
+                .contains("a1");
+        assertThat(store.acme().reusableAuthorization("acc1", "dns:a.example.com", goodUntil.plusSeconds(1))).isEmpty();
+        assertThat(store.acme().reusableAuthorization("acc1", "dns:other.example", T0)).isEmpty();
+        assertThat(store.acme().reusableAuthorization("someone-else", "dns:a.example.com", T0)).isEmpty();
 
         assertThat(store.acme().updateOrder("o1", AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())).isTrue();
         assertThat(store.acme().updateOrder("o1", AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())).isFalse();

@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param ordersPerDomain how many new orders may name one registered domain in a window; empty: no limit
  */
 public record AcmePolicyConfig(List<Profile> profiles, ExternalAccountBinding eab, List<String> allowedNames, List<String> deniedNames,
-        Optional<RateLimit> ordersPerAccount, Optional<RateLimit> ordersPerDomain) {
+        Optional<RateLimit> ordersPerAccount, Optional<RateLimit> ordersPerDomain, java.time.Duration authorizationReuse) {
     public AcmePolicyConfig {
         profiles = List.copyOf(profiles);
         if (profiles.isEmpty()) {

@@ -254,7 +254,9 @@ public final class ConfigLoader {
         };
         return new AcmePolicyConfig(profiles, eab, domains(values, Settings.ACME_ALLOWED_NAMES, true),
                 domains(values, Settings.ACME_DENIED_NAMES, false), rateLimit(values, Settings.ACME_LIMIT_ACCOUNT),
-                rateLimit(values, Settings.ACME_LIMIT_DOMAIN));
+                rateLimit(values, Settings.ACME_LIMIT_DOMAIN),
+                values.get(Settings.ACME_AUTHZ_REUSE.key()).trim().equalsIgnoreCase("off") ? java.time.Duration.ZERO
+                        : duration(values, Settings.ACME_AUTHZ_REUSE));
     }
 
     /** A list of domains (a leading "*." or "." is dropped), and IP addresses where {@code ips}. */

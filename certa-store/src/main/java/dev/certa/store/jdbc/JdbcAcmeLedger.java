@@ -215,6 +215,38 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     }
 
     @Override
+    public boolean validateAuthorization(String id, Instant expiresAt) {
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
+                ps.setString(1, AcmeStatus.VALID.word());
+                ps.setLong(2, Columns.micros(expiresAt));
+                ps.setString(3, id);
+                ps.setString(4, AcmeStatus.PENDING.word());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
+    public Optional<AcmeAuthorization> reusableAuthorization(String accountId, String identifier, Instant until) {
+        Optional<String> id = reads.run("find a reusable ACME authorization", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM acme_authorizations"
+                    + " WHERE account_id = ? AND identifier = ? AND status = ? AND expires_at >= ?"
+                    + " ORDER BY expires_at DESC LIMIT 1")) {
+                ps.setString(1, accountId);
+                ps.setString(2, identifier);
+                ps.setString(3, AcmeStatus.VALID.word());
+                ps.setLong(4, Columns.micros(until));
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        return id.flatMap(this::authorization);
+    }
+
+    @Override
     public Optional<AcmeChallenge> challenge(String id) {
         return reads.run("read an ACME challenge", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CHALLENGE_COLUMNS + " FROM acme_challenges WHERE id = ?")) {

@@ -28,8 +28,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Orders: created with one fresh authorization per identifier (http-01, tls-alpn-01 and, for names,
- * dns-01; dns-01 only for a wildcard), ready once every authorization is valid, finalized with a CSR
+ * Orders: created with one authorization per identifier — the account's valid one for it when it is good
+ * beyond the new order's lifetime ({@link AcmePolicy#authorizationReuse()}), else a fresh one offering http-01,
+ * tls-alpn-01 and, for names, dns-01 (dns-01 only for a wildcard) — ready once every authorization is valid, finalized with a CSR
  * naming exactly the order's identifiers, then issued through {@link AcmeIssuance} (recorded and
  * audited, requester = the account URL). CAA was checked when each challenge was validated; if that
  * is older than {@link AcmePolicy#caaRecheckAfter()} at finalization, it is checked again first. The
@@ -85,9 +86,19 @@ public final class AcmeOrders {
         OrderGate.Admission admitted = gate.admit(account, names, request);
         Instant now = clock.instant();
         Instant expires = now.plus(policy.orderLifetime());
-        List<AcmeAuthorization> authorizations = new ArrayList<>();
+        List<AcmeAuthorization> authorizations = new ArrayList<>(); // the new ones, to store
+        List<String> authorizationIds = new ArrayList<>(); // the order's, one per name, in the names' order
+        boolean allReused = true;
         for (String name : names) {
+            Optional<AcmeAuthorization> reusable = policy.authorizationReuse().isZero() ? Optional.empty()
+                    : ledger.reusableAuthorization(account.id(), name, expires);
+            if (reusable.isPresent()) {
+                authorizationIds.add(reusable.get().id()); // proven before, good beyond this order: not asked again
+                continue;
+            }
+            allReused = false;
             String authzId = ids.id();
+            authorizationIds.add(authzId);
             List<AcmeChallenge> challenges = new ArrayList<>();
             if (!Identifiers.isWildcard(name)) {
                 challenges.add(challenge(authzId, "http-01"));
@@ -99,10 +110,10 @@ public final class AcmeOrders {
             authorizations.add(new AcmeAuthorization(authzId, account.id(), name, AcmeStatus.PENDING, expires, now, challenges));
         }
         AcmeOrder order = new AcmeOrder(ids.id(), account.id(), AcmeStatus.PENDING, List.copyOf(names),
-                authorizations.stream().map(AcmeAuthorization::id).toList(), expires, Optional.empty(), Optional.empty(), now,
+                List.copyOf(authorizationIds), expires, Optional.empty(), Optional.empty(), now,
                 admitted.profile().name(), admitted.replaces(), admitted.notAfter());
         ledger.createOrder(order, authorizations, admitted.registeredDomains());
-        return new OrderView(order, AcmeStatus.PENDING);
+        return allReused ? view(order) : new OrderView(order, AcmeStatus.PENDING);
     }
 
     private AcmeChallenge challenge(String authzId, String type) {

@@ -22,10 +22,12 @@ import java.util.Optional;
  *     directory's {@code meta.caaIdentities})
  * @param caaRecheckAfter CAA is checked when a challenge is validated; an order finalized longer than
  *     this after is checked again before issuance (the records may have changed meanwhile)
+ * @param authorizationReuse how long a validated authorization stays valid and is reused by the account's
+ *     new orders for the same identifier; zero: an authorization serves its own order only
  */
 public record AcmePolicy(Optional<String> termsOfService, Duration orderLifetime, List<AcmeProfile> profiles,
         ExternalAccountBinding eab, List<String> allowedNames, List<String> deniedNames, Optional<RateLimit> ordersPerAccount,
-        Optional<RateLimit> ordersPerDomain, List<String> caaIdentities, Duration caaRecheckAfter) {
+        Optional<RateLimit> ordersPerDomain, List<String> caaIdentities, Duration caaRecheckAfter, Duration authorizationReuse) {
     public AcmePolicy {
         profiles = List.copyOf(profiles);
         if (profiles.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.certa.store.AcmeChallenge;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,11 +26,13 @@ public final class AcmeValidations {
     private final AcmeLedger ledger;
     private final ValidationAuthority va;
     private final Clock clock;
+    private final AcmePolicy policy;
 
-    public AcmeValidations(AcmeLedger ledger, ValidationAuthority va, Clock clock) {
+    public AcmeValidations(AcmeLedger ledger, ValidationAuthority va, Clock clock, AcmePolicy policy) {
         this.ledger = ledger;
         this.va = va;
         this.clock = clock;
+        this.policy = policy;
     }
 
     /** A challenge together with the authorization it belongs to. */
@@ -74,8 +77,11 @@ public final class AcmeValidations {
     private void record(AcmeChallenge c, AcmeAuthorization a, ValidationOutcome outcome) {
         switch (outcome) {
             case ValidationOutcome.Valid valid -> {
-                ledger.updateChallenge(c.id(), AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.of(clock.instant()), Optional.empty());
-                ledger.updateAuthorization(a.id(), AcmeStatus.PENDING, AcmeStatus.VALID);
+                Instant now = clock.instant();
+                ledger.updateChallenge(c.id(), AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.of(now), Optional.empty());
+                // valid for the reuse period (new orders of the account skip the proof), never less than asked before
+                Instant reusableUntil = now.plus(policy.authorizationReuse());
+                ledger.validateAuthorization(a.id(), reusableUntil.isAfter(a.expiresAt()) ? reusableUntil : a.expiresAt());
             }
             case ValidationOutcome.Invalid invalid -> {
                 String error = Problems.json(AcmeError.ofWord(invalid.errorType()), invalid.detail());
