@@ -119,6 +119,7 @@ public final class Router extends Handler.Abstract {
     private byte[] body(Request request) {
         long declared = request.getLength();
         if (declared > maxBody) {
+            drain(request, declared);
             throw tooLarge(declared);
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
@@ -129,6 +130,25 @@ public final class Router extends Handler.Abstract {
             return bytes;
         } catch (IOException e) {
             throw ProblemException.badRequest("unreadable-body", "the request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** Bodies up to this size are read and dropped before a 413, so that the client gets to read the answer. */
+    private static final long DRAIN_LIMIT = 1 << 20;
+
+    /**
+     * Reads and drops a too-large body the client is still sending (when it is not huge): closing the
+     * connection with unread bytes in it makes the kernel reset it, and the client loses the 413 problem
+     * in the reset ("connection reset" or "received no bytes" instead of a clear answer).
+     */
+    private static void drain(Request request, long declared) {
+        if (declared > DRAIN_LIMIT) {
+            return; // not worth reading: the connection is closed after the answer
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            in.skipNBytes(Math.min(declared, DRAIN_LIMIT));
+        } catch (IOException | RuntimeException e) {
+            // the client went away or sent less than it declared: the 413 is still the answer
         }
     }
 
