@@ -55,7 +55,8 @@ final class AcmeWiring {
                         (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
                         new OrderGate(store.acme(), policy, renewals, clock)),
                 new AcmeValidations(store.acme(), va, clock, policy),
-                new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain),
+                new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain, signing.caChain().stream()
+                        .filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()),
                 renewals, new AcmeEabKeys(store.acme(), clock, random));
         new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), ra, policy, clock, random).register(router);
         return new Started(ra, va);

@@ -42,7 +42,6 @@ final class AcmeReplies {
     /** Adds what every ACME answer carries: a fresh nonce (RFC 8555 6.5) and the directory link (7.1). */
     Reply finish(Reply r) {
         Reply withNonce = r.withHeader("Replay-Nonce", nonces.next());
-        return r.headers().containsKey("Link") ? withNonce // one Link per answer: a resource's "up" wins
-                : withNonce.withHeader("Link", "<" + urls.url(AcmeUrls.DIRECTORY) + ">;rel=\"index\"");
+        return withNonce.alsoHeader("Link", "<" + urls.url(AcmeUrls.DIRECTORY) + ">;rel=\"index\"");
     }
 }

@@ -115,11 +115,24 @@ final class OrderEndpoints {
                 .withHeader("Location", urls.url(AcmeUrls.ORDER, orderId));
     }
 
+    /**
+     * The certificate chain (RFC 8555 7.4.2): {@code cert/ID} is the leaf and the intermediates; its alternate
+     * {@code cert/ID/1}, announced by {@code Link: rel="alternate"}, ends with the root as well, for
+     * clients and appliances that want the whole chain in one file.
+     */
     private Reply certificate(ApiRequest request) {
         VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.KID);
-        OrderView v = ra.orders().find(jws.requireAccount(), AcmeUrls.idOf(request.path(), AcmeUrls.CERTIFICATE));
-        String pem = PemWriter.certificates(ra.certificates().chain(v));
-        return Reply.of(200, "application/pem-certificate-chain", pem.getBytes(StandardCharsets.US_ASCII));
+        String rest = request.path().substring(AcmeUrls.CERTIFICATE.length());
+        boolean withRoot = rest.endsWith("/1");
+        String orderId = withRoot ? rest.substring(0, rest.length() - 2) : rest;
+        if (orderId.isEmpty() || orderId.contains("/")) {
+            throw new AcmeException(AcmeError.MALFORMED, 404, "no certificate at " + request.path());
+        }
+        OrderView v = ra.orders().find(jws.requireAccount(), orderId);
+        String pem = PemWriter.certificates(ra.certificates().chain(v, withRoot));
+        String other = urls.url(AcmeUrls.CERTIFICATE, orderId) + (withRoot ? "" : "/1");
+        return Reply.of(200, "application/pem-certificate-chain", pem.getBytes(StandardCharsets.US_ASCII))
+                .withHeader("Link", "<" + other + ">;rel=\"alternate\"");
     }
 
     private Reply revoke(ApiRequest request) {

@@ -190,7 +190,9 @@ public final class Router extends Handler.Abstract {
         response.getHeaders().put("Cache-Control", reply.headers().getOrDefault("Cache-Control", "no-store"));
         reply.headers().forEach((k, v) -> {
             if (!k.equals("Cache-Control")) {
-                response.getHeaders().put(k, v);
+                for (String line : v.split("\n")) { // several values of one header, one field each (see Reply)
+                    response.getHeaders().add(k, line);
+                }
             }
         });
         response.write(true, ByteBuffer.wrap(reply.body()), callback);

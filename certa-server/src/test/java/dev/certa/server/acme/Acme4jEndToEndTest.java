@@ -125,6 +125,11 @@ class Acme4jEndToEndTest {
                 List.of(new TrustStore("certa", "certa root", List.of(fx.ca.info.root()))),
                 ValidationOptions.server(Instant.now(), "dns.example.test"));
         assertThat(verdict.trusted()).as(verdict.toString()).isTrue();
+        assertThat(chain).hasSize(2).doesNotContain(fx.ca.info.root());
+        // the alternate chain (Link rel="alternate") is the same one ending with the root
+        assertThat(certificate.getAlternates()).hasSize(1);
+        List<X509Certificate> withRoot = certificate.getAlternateCertificates().getFirst().getCertificateChain();
+        assertThat(withRoot).containsExactly(chain.get(0), chain.get(1), fx.ca.info.root());
 
         certificate.revoke(RevocationReason.KEY_COMPROMISE);
         assertThatThrownBy(() -> certificate.revoke(RevocationReason.KEY_COMPROMISE))

@@ -28,18 +28,28 @@ public final class AcmeCertificates {
     private final CertificateLedger certificates;
     private final RevocationService revocation;
     private final List<X509Certificate> issuerChain;
+    private final List<X509Certificate> roots;
 
-    /** @param issuerChain the certificates above a leaf, sent after it (the issuing CA first, no root) */
+    /**
+     * @param issuerChain the certificates above a leaf, sent after it (the issuing CA first, no root)
+     * @param roots the root(s) the alternate chain ends with
+     */
     public AcmeCertificates(AcmeLedger ledger, CertificateLedger certificates, RevocationService revocation,
-            List<X509Certificate> issuerChain) {
+            List<X509Certificate> issuerChain, List<X509Certificate> roots) {
         this.ledger = ledger;
         this.certificates = certificates;
         this.revocation = revocation;
         this.issuerChain = List.copyOf(issuerChain);
+        this.roots = List.copyOf(roots);
     }
 
     /** The certificate of a valid order of the account, followed by its issuer chain. */
     public List<X509Certificate> chain(OrderView order) {
+        return chain(order, false);
+    }
+
+    /** As {@link #chain(OrderView)}, ending with the root when {@code withRoot}. */
+    public List<X509Certificate> chain(OrderView order, boolean withRoot) {
         BigInteger serial = order.order().certificateSerial().filter(s -> order.status() == AcmeStatus.VALID)
                 .orElseThrow(() -> new AcmeException(AcmeError.MALFORMED, 404, "the order has no certificate (it is "
                         + order.status().word() + ")"));
@@ -51,6 +61,9 @@ public final class AcmeCertificates {
             List<X509Certificate> out = new ArrayList<>();
             out.add(leaf);
             out.addAll(issuerChain);
+            if (withRoot) {
+                out.addAll(roots);
+            }
             return out;
         } catch (CertificateException e) {
             throw new IllegalStateException("the stored certificate " + serial.toString(16) + " is unreadable", e);
