@@ -2,8 +2,8 @@ package dev.certa.cli;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "acme", description = "Administer the ACME server of a 'certa serve' CA: External Account Binding keys, early renewals.",
-        mixinStandardHelpOptions = true, subcommands = {AcmeEabCommand.class, AcmeRenewEarlyCommand.class})
+@Command(name = "acme", description = "Administer the ACME server of a 'certa serve' CA: accounts, External Account Binding keys, early renewals.",
+        mixinStandardHelpOptions = true, subcommands = {AcmeAccountsCommand.class, AcmeEabCommand.class, AcmeRenewEarlyCommand.class})
 final class AcmeCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

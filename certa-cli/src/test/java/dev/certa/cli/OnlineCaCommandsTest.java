@@ -149,6 +149,12 @@ class OnlineCaCommandsTest {
         assertThat(listed.exitCode()).as(listed.all()).isZero();
         assertThat(listed.out()).contains(kid, "team web", "(unused)").doesNotContain(mac);
         assertThat(certa.run("acme", "eab", "list").err()).contains("needs the admin token");
+        CliRunner.Result accounts = certa.run("acme", "accounts", "--admin-token-file", "data/admin-token");
+        assertThat(accounts.exitCode()).as(accounts.all()).isZero();
+        assertThat(accounts.out()).contains("ACCOUNT", "STATUS", "0 accounts"); // none made here (AcmeAccountsAdminTest lists real ones)
+        CliRunner.Result noToken = certa.run("acme", "accounts");
+        assertThat(noToken.exitCode()).isNotZero();
+        assertThat(noToken.err()).contains("needs the admin token");
 
         certa.run("csr", "create", "early.example", "--new-key", "early-key.pem", "--out", "early.csr");
         assertThat(certa.run("sign", "early.csr", "--token", token("early.example")).exitCode()).isZero();

@@ -162,7 +162,7 @@ public final class CertaServer implements AutoCloseable {
         if (config.acme().enabled()) {
             AcmeWiring.Started acme = AcmeWiring.register(config.acme(), httpsBase, store, signing, revocation, router, clock, random);
             closeables.add(acme.va());
-            new AcmeAdminApi(json, admin, audit, acme.ra().eabKeys(), acme.ra().renewals()).register(router);
+            new AcmeAdminApi(json, admin, audit, acme.ra().eabKeys(), acme.ra().renewals(), acme.ra().accounts()).register(router);
         }
 
         jetty.addConnector(https);

@@ -23,6 +23,9 @@ public interface AcmeLedger {
 
     Optional<AcmeAccount> accountByKey(String keyThumbprint);
 
+    /** Up to {@code limit} accounts in the order they were created, after the account {@code after} if given. */
+    List<AcmeAccount> accounts(int limit, Optional<String> after);
+
     /** Replaces contacts and status; false when there is no such account. */
     boolean updateAccount(String id, List<String> contacts, AcmeStatus status);
 

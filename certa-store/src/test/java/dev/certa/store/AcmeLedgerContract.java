@@ -66,6 +66,18 @@ abstract class AcmeLedgerContract extends StoreContract {
     }
 
     @Test
+    void accountsAreListedOldestFirstPageByPage() {
+        for (int i = 0; i < 3; i++) {
+            store.acme().createAccount(new AcmeAccount("acct" + i, "thumb" + i, "{\"kty\":\"EC\"}", List.of(), AcmeStatus.VALID,
+                    T0.plusSeconds(10 - i))); // made in the order acct2, acct1, acct0
+        }
+        assertThat(store.acme().accounts(10, Optional.empty())).extracting(AcmeAccount::id).containsExactly("acct2", "acct1", "acct0");
+        assertThat(store.acme().accounts(2, Optional.empty())).extracting(AcmeAccount::id).containsExactly("acct2", "acct1");
+        assertThat(store.acme().accounts(2, Optional.of("acct1"))).extracting(AcmeAccount::id).containsExactly("acct0");
+        assertThat(store.acme().accounts(2, Optional.of("acct0"))).isEmpty();
+    }
+
+    @Test
     void anOrderIsStoredWithItsAuthorizationsAndChallenges() {
         store.acme().createAccount(account("acc1", "thumb"));
         AcmeOrder order = orderWithTwoNames("acc1");

@@ -10,8 +10,10 @@ import dev.certa.server.http.Json;
 import dev.certa.server.http.ProblemException;
 import dev.certa.server.http.Reply;
 import dev.certa.server.http.Router;
+import dev.certa.server.ra.acme.AcmeAccounts;
 import dev.certa.server.ra.acme.AcmeEabKeys;
 import dev.certa.server.ra.acme.AcmeRenewals;
+import dev.certa.store.AcmeAccount;
 import dev.certa.store.AcmeEabKey;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -24,7 +26,8 @@ import java.util.Set;
  * What an admin (bearer token) does for the ACME server, next to the signing API (see
  * docs/api/openapi.yaml): {@code POST /eab-keys} makes an External Account Binding key (its MAC key is
  * shown this once), {@code GET /eab-keys} lists them with the account each bound, and
- * {@code POST /renew-early} makes the renewal information (ARI) of certificates say "renew now".
+ * {@code POST /renew-early} makes the renewal information (ARI) of certificates say "renew now", and
+ * {@code GET /acme-accounts} lists the ACME accounts.
  * Every change is audited; MAC keys never are.
  */
 public final class AcmeAdminApi {
@@ -34,8 +37,10 @@ public final class AcmeAdminApi {
     private final AuditLog audit;
     private final AcmeEabKeys eabKeys;
     private final AcmeRenewals renewals;
+    private final AcmeAccounts accounts;
 
-    public AcmeAdminApi(Json json, AdminAuth admin, AuditLog audit, AcmeEabKeys eabKeys, AcmeRenewals renewals) {
+    public AcmeAdminApi(Json json, AdminAuth admin, AuditLog audit, AcmeEabKeys eabKeys, AcmeRenewals renewals, AcmeAccounts accounts) {
+        this.accounts = accounts;
         this.json = json;
         this.admin = admin;
         this.audit = audit;
@@ -47,6 +52,37 @@ public final class AcmeAdminApi {
         router.add("POST", "/eab-keys", "eab-keys-create", this::createEabKey);
         router.add("GET", "/eab-keys", "eab-keys-list", this::listEabKeys);
         router.add("POST", "/renew-early", "renew-early", this::renewEarly);
+        router.add("GET", "/acme-accounts", "acme-accounts-list", this::listAccounts);
+    }
+
+    /** {@code GET /acme-accounts?limit=N&after=ID}: ACME accounts, oldest first, a page at a time. */
+    Reply listAccounts(ApiRequest request) {
+        admin.require(request, "listing ACME accounts");
+        int limit;
+        try {
+            limit = Integer.parseInt(request.queryParameter("limit").orElse("100"));
+        } catch (NumberFormatException e) {
+            limit = -1;
+        }
+        if (limit < 1 || limit > MAX_SERIALS) {
+            throw ProblemException.badRequest("bad-limit", "\"limit\" must be a whole number from 1 to " + MAX_SERIALS);
+        }
+        List<AcmeAccount> page = accounts.list(limit, request.queryParameter("after"));
+        ObjectNode out = json.object();
+        ArrayNode list = out.putArray("accounts");
+        for (AcmeAccount a : page) {
+            ObjectNode n = list.addObject();
+            n.put("id", a.id());
+            n.put("status", a.status().word());
+            n.put("createdAt", a.createdAt().toString());
+            n.put("keyThumbprint", a.keyThumbprint());
+            ArrayNode contacts = n.putArray("contacts");
+            a.contacts().forEach(contacts::add);
+        }
+        if (page.size() == limit) {
+            out.put("next", page.getLast().id());
+        }
+        return json.reply(200, out);
     }
 
     Reply createEabKey(ApiRequest request) {

@@ -380,6 +380,30 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         return extensions.renewalHint(serial);
     }
 
+    @Override
+    public List<AcmeAccount> accounts(int limit, Optional<String> after) {
+        return reads.run("list ACME accounts", c -> {
+            String sql = "SELECT " + ACCOUNT_COLUMNS + " FROM acme_accounts"
+                    + (after.isPresent() ? " WHERE (created_at, id) > (SELECT created_at, id FROM acme_accounts WHERE id = ?)" : "")
+                    + " ORDER BY created_at, id LIMIT ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (after.isPresent()) {
+                    ps.setString(i++, after.get());
+                }
+                ps.setInt(i, limit);
+                List<AcmeAccount> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AcmeAccount(rs.getString(1), rs.getString(2), rs.getString(3),
+                                Columns.names(rs.getString(4)), AcmeStatus.ofWord(rs.getString(5)), Columns.instant(rs.getLong(6))));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     private static Optional<AcmeAccount> oneAccount(Connection c, String column, String value) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + ACCOUNT_COLUMNS + " FROM acme_accounts WHERE " + column + " = ?")) {
             ps.setString(1, value);

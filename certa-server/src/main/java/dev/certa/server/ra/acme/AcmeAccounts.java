@@ -81,6 +81,11 @@ public final class AcmeAccounts {
         return ledger.account(id);
     }
 
+    /** Accounts oldest first, {@code limit} at a time, after the account {@code after} (for admins). */
+    public List<AcmeAccount> list(int limit, Optional<String> after) {
+        return ledger.accounts(limit, after);
+    }
+
     public Optional<AcmeAccount> findByKey(String keyThumbprint) {
         return ledger.accountByKey(keyThumbprint);
     }
