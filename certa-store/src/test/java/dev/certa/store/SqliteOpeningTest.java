@@ -99,7 +99,7 @@ class SqliteOpeningTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("SQLite database " + file)
                 .hasMessageContaining("upgraded by a newer certa")
-                .hasMessageContaining("schema version 5")
-                .hasMessageContaining("knows versions up to 4");
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("knows versions up to 6");
     }
 }
