@@ -14,9 +14,11 @@ import dev.certa.server.ra.acme.AcmeRa;
 import dev.certa.server.ra.acme.AcmeRenewals;
 import dev.certa.server.ra.acme.AcmeValidations;
 import dev.certa.server.ra.acme.OrderGate;
+import dev.certa.server.ra.acme.StalledValidations;
 import dev.certa.server.revocation.RevocationService;
 import dev.certa.server.signing.SigningService;
 import dev.certa.server.va.ValidationAuthority;
+import dev.certa.server.va.ValidationRetries;
 import dev.certa.server.va.ValidationSettings;
 import dev.certa.store.CertaStore;
 import java.security.SecureRandom;
@@ -35,13 +37,14 @@ final class AcmeWiring {
     private AcmeWiring() {}
 
     /** The ACME server, started: its registration authority, and its validation authority to close at shutdown. */
-    record Started(AcmeRa ra, ValidationAuthority va) {}
+    record Started(AcmeRa ra, ValidationAuthority va, StalledValidations sweep) {}
 
     /** Registers the ACME routes. */
     static Started register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
             RevocationService revocation, Router router, Clock clock, SecureRandom random) {
         ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.tlsAlpn01Port(),
-                config.resolver(), config.addresses(), config.caaIdentities()));
+                config.resolver(), config.addresses(), config.caaIdentities()),
+                new ValidationRetries(config.validationRetries(), config.validationRetryDelay()));
         AcmePolicyConfig rules = config.policy();
         AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, rules.profiles().stream()
                 .map(p -> AcmeProfile.tlsServer(p.name(), p.validity())).toList(), rules.eab(), rules.allowedNames(), rules.deniedNames(),
@@ -50,15 +53,20 @@ final class AcmeWiring {
         List<X509Certificate> issuerChain = signing.caChain().stream()
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
         AcmeRenewals renewals = new AcmeRenewals(store.acme(), store.certificates(), clock);
+        AcmeValidations validations = new AcmeValidations(store.acme(), va, clock, policy);
         AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
                 new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"),
                         (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
                         new OrderGate(store.acme(), policy, renewals, clock)),
-                new AcmeValidations(store.acme(), va, clock, policy),
+                validations,
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain, signing.caChain().stream()
                         .filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()),
                 renewals, new AcmeEabKeys(store.acme(), clock, random));
-        new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), ra, policy, clock, random).register(router);
-        return new Started(ra, va);
+        AcmeFrontEnd frontEnd = new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), ra, policy, clock, random);
+        frontEnd.register(router);
+        // a validation running longer than twice the longest it can take was abandoned by a node that died
+        StalledValidations sweep = new StalledValidations(store.acme(), validations, clock, va.longestValidation().multipliedBy(2),
+                frontEnd::accountUrl).every(config.validationSweepInterval());
+        return new Started(ra, va, sweep);
     }
 }

@@ -85,6 +85,25 @@ public interface AcmeLedger {
             Optional<String> error);
 
     /**
+     * Moves a pending challenge to processing, recording that its validation started {@code at}; false
+     * when it had moved already (another request, on any node, started it).
+     */
+    boolean startChallenge(String id, Instant at);
+
+    /**
+     * Challenges processing since before {@code startedBefore} (or since before certa recorded when),
+     * at most {@code limit} of them: validations whose node may have died.
+     */
+    List<AcmeStalledChallenge> stalledChallenges(Instant startedBefore, int limit);
+
+    /**
+     * Takes over a stalled challenge's validation, which starts again {@code at}: true for the one
+     * caller, on any node, whose view of it ({@link AcmeStalledChallenge#processingSince()}) was still
+     * current; false when it was taken over or ended meanwhile.
+     */
+    boolean takeOverChallenge(AcmeStalledChallenge stalled, Instant at);
+
+    /**
      * The secret named {@code name}, shared by every node: the first caller's {@code candidate} is
      * stored and every caller, on any node, gets the stored one.
      */

@@ -237,4 +237,41 @@ abstract class AcmeLedgerContract extends StoreContract {
                 .isEqualTo(new AcmeOrderCount(1, Optional.of(T0.plusSeconds(120))));
         assertThat(store.acme().ordersOfDomainSince("example.org", T0)).isEqualTo(new AcmeOrderCount(1, Optional.of(T0)));
     }
+
+    @Test
+    void aStalledValidationIsFoundAndTakenOverByOneNodeOnly() {
+        store.acme().createAccount(account("acc1", "thumb"));
+        orderWithTwoNames("acc1");
+        Instant started = T0.plusSeconds(10);
+
+        assertThat(store.acme().startChallenge("c1", started)).isTrue();
+        assertThat(store.acme().startChallenge("c1", started)).isFalse();
+        assertThat(store.acme().challenge("c1").orElseThrow().status()).isEqualTo(AcmeStatus.PROCESSING);
+        assertThat(store.acme().stalledChallenges(started, 10)).isEmpty();
+        List<AcmeStalledChallenge> stalled = store.acme().stalledChallenges(started.plusSeconds(1), 10);
+        assertThat(stalled).containsExactly(new AcmeStalledChallenge("c1", Optional.of(started)));
+
+        Instant later = T0.plusSeconds(100);
+        assertThat(store.acme().takeOverChallenge(stalled.getFirst(), later)).isTrue();
+        assertThat(store.acme().takeOverChallenge(stalled.getFirst(), later)).isFalse();
+        assertThat(store.acme().stalledChallenges(later, 10)).isEmpty();
+        assertThat(store.acme().stalledChallenges(later.plusSeconds(1), 10))
+                .containsExactly(new AcmeStalledChallenge("c1", Optional.of(later)));
+
+        store.acme().updateChallenge("c1", AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.of(later), Optional.empty());
+        assertThat(store.acme().stalledChallenges(later.plusSeconds(1), 10)).isEmpty();
+    }
+
+    @Test
+    void aChallengeProcessingSinceBeforeStartsWereRecordedCountsAsStalled() {
+        store.acme().createAccount(account("acc1", "thumb"));
+        orderWithTwoNames("acc1");
+        store.acme().updateChallenge("c2", AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty());
+
+        List<AcmeStalledChallenge> stalled = store.acme().stalledChallenges(T0, 10);
+
+        assertThat(stalled).containsExactly(new AcmeStalledChallenge("c2", Optional.empty()));
+        assertThat(store.acme().takeOverChallenge(stalled.getFirst(), T0)).isTrue();
+        assertThat(store.acme().takeOverChallenge(stalled.getFirst(), T0)).isFalse();
+    }
 }

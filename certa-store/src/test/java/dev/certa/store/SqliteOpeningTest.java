@@ -99,7 +99,7 @@ class SqliteOpeningTest {
                 .isInstanceOf(StoreException.class)
                 .hasMessageContaining("SQLite database " + file)
                 .hasMessageContaining("upgraded by a newer certa")
-                .hasMessageContaining("schema version 6")
-                .hasMessageContaining("knows versions up to 5");
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("knows versions up to 6");
     }
 }

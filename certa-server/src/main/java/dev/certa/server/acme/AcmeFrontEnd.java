@@ -55,6 +55,11 @@ public final class AcmeFrontEnd {
         return urls.url(AcmeUrls.DIRECTORY);
     }
 
+    /** The URL of the account with this id. */
+    public String accountUrl(String accountId) {
+        return urls.url(AcmeUrls.ACCOUNT, accountId);
+    }
+
     public void register(Router router) {
         router.add("GET", AcmeUrls.DIRECTORY, "acme-directory", acme(r -> replies.resource(200, directory())));
         router.add("HEAD", AcmeUrls.NEW_NONCE, "acme-new-nonce", acme(r -> Reply.of(200, "text/plain", new byte[0])));

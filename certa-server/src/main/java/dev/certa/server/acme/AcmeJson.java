@@ -85,7 +85,7 @@ final class AcmeJson {
         n.put("status", c.status().word());
         n.put("token", c.token());
         c.validatedAt().filter(t -> c.status() == AcmeStatus.VALID).ifPresent(t -> n.put("validated", time(t)));
-        c.error().ifPresent(e -> n.set("error", parse(e)));
+        c.error().filter(e -> c.status() != AcmeStatus.VALID).ifPresent(e -> n.set("error", parse(e))); // a failed try before success
         return n;
     }
 

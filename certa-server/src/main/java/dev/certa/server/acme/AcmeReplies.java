@@ -32,6 +32,13 @@ final class AcmeReplies {
         n.put("type", e.error().type());
         n.put("detail", e.detail());
         n.put("status", e.status());
+        if (!e.subproblems().isEmpty()) {
+            var subs = n.putArray("subproblems");
+            for (AcmeException.Subproblem s : e.subproblems()) {
+                ObjectNode sub = subs.addObject().put("type", s.error().type()).put("detail", s.detail());
+                sub.putObject("identifier").put("type", s.type()).put("value", s.value());
+            }
+        }
         if (e.error() == dev.certa.server.ra.acme.AcmeError.BAD_SIGNATURE_ALGORITHM) {
             n.putArray("algorithms").add("ES256").add("ES384").add("RS256").add("EdDSA");
         }

@@ -99,7 +99,11 @@ final class OrderEndpoints {
                 : ra.validations().find(account, id);
         Reply r = replies.resource(200, json.challenge(v.challenge()))
                 .withHeader("Link", "<" + urls.url(AcmeUrls.AUTHZ, v.authorization().id()) + ">;rel=\"up\"");
-        return withRetry(r, v.challenge().status() == AcmeStatus.PROCESSING);
+        if (v.challenge().status() != AcmeStatus.PROCESSING) {
+            return r;
+        }
+        long seconds = Math.max(1, (ra.validations().retryAfter(v).toMillis() + 999) / 1000);
+        return r.withHeader("Retry-After", String.valueOf(seconds));
     }
 
     private Reply finalizeOrder(ApiRequest request) {

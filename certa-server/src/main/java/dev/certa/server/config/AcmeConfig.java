@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param tlsAlpn01Port the port tls-alpn-01 connects to (and https redirects of http-01 go to)
  * @param resolver the DNS server validation asks; empty: the system's
  * @param addresses which addresses validation may contact
+ * @param validationRetries how many more times a validation is tried after a failure that may pass
+ * @param validationRetryDelay the wait before each of those
+ * @param validationSweepInterval how often this node looks for validations abandoned by a node that died
  */
 public record AcmeConfig(boolean enabled, Optional<String> baseUrl, Optional<String> termsOfService, AcmePolicyConfig policy,
         List<String> caaIdentities, Duration caaRecheckAfter, int http01Port, int tlsAlpn01Port, Optional<InetSocketAddress> resolver,
-        AddressPolicy addresses) {
+        AddressPolicy addresses, int validationRetries, Duration validationRetryDelay, Duration validationSweepInterval) {
     public AcmeConfig {
         caaIdentities = List.copyOf(caaIdentities);
     }

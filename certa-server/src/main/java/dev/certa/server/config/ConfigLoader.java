@@ -194,7 +194,9 @@ public final class ConfigLoader {
                 acmePolicy(values), caaIdentities(values.get(Settings.CAA_IDENTITIES.key())),
                 duration(values, Settings.CAA_RECHECK), integer(values, Settings.HTTP01_PORT, 1, 65535),
                 integer(values, Settings.TLS_ALPN01_PORT, 1, 65535), resolver(values.get(Settings.DNS_RESOLVER.key()).trim()),
-                new AddressPolicy(bool(values, Settings.ALLOW_PRIVATE), privateNetworks(values.get(Settings.PRIVATE_NETWORKS.key()))));
+                new AddressPolicy(bool(values, Settings.ALLOW_PRIVATE), privateNetworks(values.get(Settings.PRIVATE_NETWORKS.key()))),
+                integer(values, Settings.VALIDATION_RETRIES, 0, 10), duration(values, Settings.VALIDATION_RETRY_DELAY),
+                duration(values, Settings.VALIDATION_SWEEP));
     }
 
     private List<String> caaIdentities(String v) {

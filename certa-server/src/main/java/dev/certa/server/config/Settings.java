@@ -80,12 +80,18 @@ public final class Settings {
             "the issuer domain names CAA records name this CA by (comma-separated): a domain whose CAA 'issue' records name none of them gets no certificate", false);
     public static final Setting CAA_RECHECK = new Setting("acme.caa-recheck-after", "8h",
             "CAA is checked when a challenge is validated, and again before issuing if that was longer ago than this", false);
+    public static final Setting VALIDATION_RETRIES = new Setting("acme.validation-retries", "2",
+            "how many more times a validation is tried after a failure that may pass (connection refused or timed out, DNS SERVFAIL or no answer); the challenge stays processing meanwhile", false);
+    public static final Setting VALIDATION_RETRY_DELAY = new Setting("acme.validation-retry-delay", "3s",
+            "how long validation waits before trying again", false);
+    public static final Setting VALIDATION_SWEEP = new Setting("acme.validation-sweep-interval", "30s",
+            "how often each node looks for challenges left processing by a node that died, and validates them again", false);
 
     public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
             TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
             RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_PROFILES, ACME_EAB, ACME_ALLOWED_NAMES, ACME_DENIED_NAMES,
-            ACME_LIMIT_ACCOUNT, ACME_LIMIT_DOMAIN, ACME_AUTHZ_REUSE, CAA_IDENTITIES, CAA_RECHECK, HTTP01_PORT, TLS_ALPN01_PORT, DNS_RESOLVER, ALLOW_PRIVATE,
+            ACME_LIMIT_ACCOUNT, ACME_LIMIT_DOMAIN, ACME_AUTHZ_REUSE, CAA_IDENTITIES, CAA_RECHECK, VALIDATION_RETRIES, VALIDATION_RETRY_DELAY, VALIDATION_SWEEP, HTTP01_PORT, TLS_ALPN01_PORT, DNS_RESOLVER, ALLOW_PRIVATE,
             PRIVATE_NETWORKS);
 
     private Settings() {}

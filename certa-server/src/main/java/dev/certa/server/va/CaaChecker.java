@@ -61,8 +61,9 @@ final class CaaChecker {
             try {
                 set = dns.caa(at);
             } catch (DnsClient.DnsFailure e) {
-                return ValidationOutcome.invalid("dns", "the CAA records of " + at + " could not be read (" + e.getMessage()
-                        + "); certa does not issue for " + value + " without knowing whether CAA allows it. Try again later");
+                return new ValidationOutcome.Invalid("dns", "the CAA records of " + at + " could not be read (" + e.getMessage()
+                        + "); certa does not issue for " + value + " without knowing whether CAA allows it. Try again later",
+                        e.retryable());
             }
             if (!set.isEmpty()) {
                 return evaluate(set, at, value, wildcard, method, accountUri);

@@ -24,7 +24,7 @@ final class Dns01Validator {
         try {
             found = dns.txt(name);
         } catch (DnsClient.DnsFailure e) {
-            return ValidationOutcome.invalid("dns", e.getMessage());
+            return new ValidationOutcome.Invalid("dns", e.getMessage(), e.retryable());
         }
         if (found.contains(expected)) {
             return new ValidationOutcome.Valid();

@@ -116,19 +116,32 @@ final class DnsClient {
         try {
             answer = resolver.send(Message.newQuery(Record.newRecord(n, type, DClass.IN)));
         } catch (IOException e) {
-            throw new DnsFailure("the DNS server did not answer for " + Type.string(type) + " " + name + ": " + e.getMessage());
+            throw new DnsFailure("the DNS server did not answer for " + Type.string(type) + " " + name + ": " + e.getMessage(), true);
         }
         int rcode = answer.getRcode();
         if (rcode != Rcode.NOERROR && rcode != Rcode.NXDOMAIN) {
-            throw new DnsFailure("the DNS server answered " + Rcode.string(rcode) + " for " + Type.string(type) + " " + name);
+            throw new DnsFailure("the DNS server answered " + Rcode.string(rcode) + " for " + Type.string(type) + " " + name,
+                    rcode == Rcode.SERVFAIL);
         }
         return answer.getSection(Section.ANSWER).stream().filter(r -> r.getType() == type).toList();
     }
 
     /** A lookup that failed (as opposed to one that found nothing). */
     static final class DnsFailure extends Exception {
+        private final boolean retryable;
+
         DnsFailure(String message) {
+            this(message, false);
+        }
+
+        DnsFailure(String message, boolean retryable) {
             super(message, null, false, false);
+            this.retryable = retryable;
+        }
+
+        /** No answer in time, or SERVFAIL: the DNS server may answer later. */
+        boolean retryable() {
+            return retryable;
         }
     }
 }

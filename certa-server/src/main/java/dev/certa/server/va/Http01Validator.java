@@ -126,8 +126,9 @@ final class Http01Validator {
             return read(s.getInputStream(), deadline);
         } catch (IOException e) {
             String why = deadline.passed() ? deadline.ranOut() : String.valueOf(e.getMessage());
-            throw new Refusal(https && e instanceof SSLException ? "tls" : "connection", "fetching " + url + " from "
-                    + address.getHostAddress() + ":" + port + " failed: " + why);
+            boolean tlsFailure = https && e instanceof SSLException;
+            throw new Refusal(tlsFailure ? "tls" : "connection", "fetching " + url + " from "
+                    + address.getHostAddress() + ":" + port + " failed: " + why, !tlsFailure && Targets.unreachable(e, deadline));
         }
     }
 

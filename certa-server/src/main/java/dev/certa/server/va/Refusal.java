@@ -6,18 +6,25 @@ package dev.certa.server.va;
  */
 final class Refusal extends Exception {
     private final String type;
+    private final boolean retryable;
 
     Refusal(String type, String detail) {
+        this(type, detail, false);
+    }
+
+    /** @param retryable whether trying again later may succeed (see {@link ValidationOutcome#transientFailure}) */
+    Refusal(String type, String detail, boolean retryable) {
         super(detail, null, false, false);
         this.type = type;
+        this.retryable = retryable;
     }
 
     ValidationOutcome outcome() {
-        return ValidationOutcome.invalid(type, getMessage());
+        return new ValidationOutcome.Invalid(type, getMessage(), retryable);
     }
 
     /** The outcome, its detail prefixed with where it happened: "redirected to http://…: …". */
     ValidationOutcome outcome(String context) {
-        return ValidationOutcome.invalid(type, context + ": " + getMessage());
+        return new ValidationOutcome.Invalid(type, context + ": " + getMessage(), retryable);
     }
 }

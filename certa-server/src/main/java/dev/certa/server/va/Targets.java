@@ -1,6 +1,9 @@
 package dev.certa.server.va;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
 
@@ -36,7 +39,7 @@ final class Targets {
             try {
                 found = dns.addresses(host);
             } catch (DnsClient.DnsFailure e) {
-                throw new Refusal("dns", e.getMessage());
+                throw new Refusal("dns", e.getMessage(), e.retryable());
             }
         }
         if (found.isEmpty()) {
@@ -48,6 +51,14 @@ final class Targets {
                     + "a private or local address this CA does not contact");
         }
         return a;
+    }
+
+    /**
+     * Whether {@code e} says the peer could not be reached in time (refused, reset, no route, timed
+     * out): a failure that may pass, unlike a peer that answered wrongly.
+     */
+    static boolean unreachable(IOException e, Deadline deadline) {
+        return deadline.passed() || e instanceof SocketException || e instanceof SocketTimeoutException;
     }
 
     static boolean isIpLiteral(String host) {

@@ -88,7 +88,7 @@ final class TlsAlpn01Validator {
                     + (deadline.passed() ? deadline.ranOut() : e.getMessage()));
         } catch (IOException e) {
             throw new Refusal("connection", "connecting to " + where + " failed: "
-                    + (deadline.passed() ? deadline.ranOut() : e.getMessage()));
+                    + (deadline.passed() ? deadline.ranOut() : e.getMessage()), Targets.unreachable(e, deadline));
         }
         if (!ACME_TLS_1.equals(protocol)) {
             throw new Refusal("incorrectResponse", where + " did not agree to the ALPN protocol acme-tls/1"

@@ -1,6 +1,8 @@
 package dev.certa.server.va;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Validates challenges on its own threads, never on a request's: {@link #validate} returns at once
  * and the outcome completes later. A challenge that succeeds is followed by the CAA check (a name's
- * holder may have forbidden this CA, or this account, or this method), so "valid" means both. Holds
- * no key and cannot sign.
+ * holder may have forbidden this CA, or this account, or this method), so "valid" means both. A
+ * failure that may pass (connection refused or timed out, DNS SERVFAIL or no answer) is tried again
+ * after a delay, as {@link ValidationRetries} says (RFC 8555 section 8.2). Holds no key and cannot sign.
  */
 public final class ValidationAuthority implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ValidationAuthority.class);
@@ -21,8 +24,27 @@ public final class ValidationAuthority implements AutoCloseable {
     private final Dns01Validator dns01;
     private final TlsAlpn01Validator tlsAlpn01;
     private final CaaChecker caa;
+    private final Duration timeout;
+    private final ValidationRetries retries;
 
+    /** Told of each failed attempt that will be tried again, before the wait. */
+    @FunctionalInterface
+    public interface RetryListener {
+        /**
+         * @param failure why the attempt failed
+         * @param attempt which attempt failed (1 for the first)
+         */
+        void failedWillRetry(ValidationOutcome.Invalid failure, int attempt);
+    }
+
+    /** A validation authority that tries each validation once. */
     public ValidationAuthority(ValidationSettings settings) {
+        this(settings, ValidationRetries.none());
+    }
+
+    public ValidationAuthority(ValidationSettings settings, ValidationRetries retries) {
+        this.timeout = settings.timeout();
+        this.retries = retries;
         DnsClient dns = new DnsClient(settings.resolver(), settings.timeout());
         Targets targets = new Targets(dns, settings.addresses());
         this.http01 = new Http01Validator(settings, targets);
@@ -32,9 +54,46 @@ public final class ValidationAuthority implements AutoCloseable {
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("certa-va-", 0).factory());
     }
 
-    /** Starts validating; the future completes with the outcome (never exceptionally). */
+    /** Starts validating; the future completes with the outcome (never exceptionally, unless this VA is closed). */
     public CompletableFuture<ValidationOutcome> validate(ValidationRequest request) {
-        return CompletableFuture.supplyAsync(() -> run(request), executor);
+        return validate(request, (failure, attempt) -> { });
+    }
+
+    /**
+     * Starts validating, trying again after a failure that may pass; the future completes with the
+     * outcome of the last attempt (never exceptionally, unless this VA is closed).
+     */
+    public CompletableFuture<ValidationOutcome> validate(ValidationRequest request, RetryListener listener) {
+        return attempt(request, listener, 1);
+    }
+
+    /** How long validating may take at most, retries and their waits included (CAA lookups aside). */
+    public Duration longestValidation() {
+        return timeout.multipliedBy(retries.retries() + 1L).plus(retries.delay().multipliedBy(retries.retries()));
+    }
+
+    /** How long a failed attempt waits before the next. */
+    public Duration retryDelay() {
+        return retries.delay();
+    }
+
+    private CompletableFuture<ValidationOutcome> attempt(ValidationRequest r, RetryListener listener, int attempt) {
+        return CompletableFuture.supplyAsync(() -> run(r), executor).thenCompose(outcome -> {
+            if (!(outcome instanceof ValidationOutcome.Invalid failed) || !failed.retryable()) {
+                return CompletableFuture.completedFuture(outcome);
+            }
+            if (attempt > retries.retries()) {
+                return CompletableFuture.completedFuture(attempt == 1 ? outcome : new ValidationOutcome.Invalid(failed.errorType(),
+                        failed.detail() + " (tried " + attempt + " times, " + apart() + " apart)", true));
+            }
+            try {
+                listener.failedWillRetry(failed, attempt);
+            } catch (RuntimeException e) {
+                LOG.warn("noting a failed validation attempt failed; trying again anyway", e);
+            }
+            Executor later = CompletableFuture.delayedExecutor(retries.delay().toMillis(), TimeUnit.MILLISECONDS, executor);
+            return CompletableFuture.runAsync(() -> { }, later).thenCompose(x -> attempt(r, listener, attempt + 1));
+        });
     }
 
     /**
@@ -57,6 +116,11 @@ public final class ValidationAuthority implements AutoCloseable {
             };
             return proven instanceof ValidationOutcome.Valid ? caa.check(r.identifier(), r.type(), r.accountUri()) : proven;
         });
+    }
+
+    private String apart() {
+        Duration d = retries.delay();
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     private static ValidationOutcome guarded(Supplier<ValidationOutcome> step) {

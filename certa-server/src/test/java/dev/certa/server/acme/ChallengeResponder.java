@@ -15,7 +15,12 @@ final class ChallengeResponder implements AutoCloseable {
     private final Map<String, String> redirects = new ConcurrentHashMap<>();
 
     ChallengeResponder() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        this(0);
+    }
+
+    /** On {@code port} (0: a free one). */
+    ChallengeResponder(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.createContext("/.well-known/acme-challenge/", exchange -> {
             String token = exchange.getRequestURI().getPath().substring("/.well-known/acme-challenge/".length());
             String location = redirects.get(token);

@@ -8,6 +8,7 @@ import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeOrder;
 import dev.certa.store.AcmeOrderCount;
 import dev.certa.store.AcmeRenewalHint;
+import dev.certa.store.AcmeStalledChallenge;
 import dev.certa.store.AcmeStatus;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -35,11 +36,13 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     private final GroupCommitter writer;
     private final Reads reads;
     private final JdbcAcmeExtensions extensions;
+    private final JdbcAcmeValidationStarts starts;
 
     public JdbcAcmeLedger(GroupCommitter writer, Reads reads) {
         this.writer = writer;
         this.reads = reads;
         this.extensions = new JdbcAcmeExtensions(writer, reads);
+        this.starts = new JdbcAcmeValidationStarts(writer, reads);
     }
 
     @Override
@@ -272,6 +275,21 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 return ps.executeUpdate() == 1;
             }
         });
+    }
+
+    @Override
+    public boolean startChallenge(String id, Instant at) {
+        return starts.start(id, at);
+    }
+
+    @Override
+    public List<AcmeStalledChallenge> stalledChallenges(Instant startedBefore, int limit) {
+        return starts.stalled(startedBefore, limit);
+    }
+
+    @Override
+    public boolean takeOverChallenge(AcmeStalledChallenge stalled, Instant at) {
+        return starts.takeOver(stalled, at);
     }
 
     @Override

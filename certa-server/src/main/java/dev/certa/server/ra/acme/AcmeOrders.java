@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -81,8 +80,7 @@ public final class AcmeOrders {
         if (requested.isEmpty() || requested.size() > MAX_IDENTIFIERS) {
             throw new AcmeException(AcmeError.MALFORMED, "an order names between 1 and " + MAX_IDENTIFIERS + " identifiers");
         }
-        Set<String> names = new LinkedHashSet<>();
-        requested.forEach(i -> names.add(Identifiers.parse(i.type(), i.value())));
+        Set<String> names = gate.identifiers(requested);
         OrderGate.Admission admitted = gate.admit(account, names, request);
         Instant now = clock.instant();
         Instant expires = now.plus(policy.orderLifetime());

@@ -9,6 +9,7 @@ import dev.certa.store.AcmeChallenge;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeStatus;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * A client's "ready, check it now" for a challenge: the challenge moves to processing (once, whichever
  * node wins), the validation authority checks in the background (the challenge, then CAA), and its
  * outcome moves the challenge and its authorization to valid or invalid. The request that asked
- * returns at once. A valid challenge's {@code validatedAt} is also when CAA was last checked for it
+ * returns at once. While a failure that may pass is tried again, the challenge stays processing and
+ * shows that failure as its {@code error} (RFC 8555 section 8.2). When a validation started is
+ * recorded, so that another node can take over one whose node died ({@link StalledValidations}). A valid challenge's {@code validatedAt} is also when CAA was last checked for it
  * ({@link AcmeOrders} checks again before issuing if that is too long ago).
  */
 public final class AcmeValidations {
@@ -61,17 +64,30 @@ public final class AcmeValidations {
         if (!clock.instant().isBefore(a.expiresAt())) {
             throw new AcmeException(AcmeError.MALFORMED, "the authorization has expired; create a new order");
         }
-        if (!ledger.updateChallenge(c.id(), AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())) {
+        if (!ledger.startChallenge(c.id(), clock.instant())) {
             return find(account, challengeId);
         }
+        validate(c, a, account, accountUrl);
+        return find(account, challengeId);
+    }
+
+    /** How long a client should wait before asking about a processing challenge again. */
+    public Duration retryAfter(ChallengeView v) {
+        Duration delay = va.retryDelay();
+        return v.challenge().error().isPresent() && delay.compareTo(Duration.ofSeconds(1)) > 0 ? delay : Duration.ofSeconds(1);
+    }
+
+    /** Validates a processing challenge (trying again after failures that may pass) and records the outcome. */
+    void validate(AcmeChallenge c, AcmeAuthorization a, AcmeAccount account, String accountUrl) {
         String keyAuthorization = c.token() + "." + account.keyThumbprint();
-        va.validate(new ValidationRequest(c.type(), a.identifier(), c.token(), keyAuthorization, accountUrl))
+        va.validate(new ValidationRequest(c.type(), a.identifier(), c.token(), keyAuthorization, accountUrl), (failure, attempt) ->
+                ledger.updateChallenge(c.id(), AcmeStatus.PROCESSING, AcmeStatus.PROCESSING, Optional.empty(),
+                        Optional.of(Problems.json(AcmeError.ofWord(failure.errorType()), failure.detail()))))
                 .thenAccept(outcome -> record(c, a, outcome))
                 .exceptionally(e -> {
                     LOG.error("recording the validation of challenge {} failed", c.id(), e);
                     return null;
                 });
-        return find(account, challengeId);
     }
 
     private void record(AcmeChallenge c, AcmeAuthorization a, ValidationOutcome outcome) {

@@ -8,7 +8,11 @@ import dev.certa.store.AcmeOrderCount;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,9 +53,40 @@ public final class OrderGate {
         }
     }
 
-    /** Admits an order of {@code account} for the stored {@code identifiers}, or refuses it with the problem to send. */
+    /**
+     * The stored forms of a newOrder's identifiers, each one this CA issues for; or a refusal naming every
+     * identifier that is not, each in a subproblem of its own (RFC 8555 section 6.7.1).
+     */
+    Set<String> identifiers(List<AcmeOrders.Identifier> requested) {
+        Set<String> stored = new LinkedHashSet<>();
+        List<AcmeException.Subproblem> problems = new ArrayList<>();
+        AcmeException first = null;
+        for (AcmeOrders.Identifier i : requested) {
+            try {
+                String s = Identifiers.parse(i.type(), i.value());
+                names.check(s);
+                stored.add(s);
+            } catch (AcmeException e) {
+                first = first == null ? e : first;
+                problems.add(new AcmeException.Subproblem(e.error(), i.type(), i.value(), e.detail()));
+            }
+        }
+        if (problems.size() == 1) {
+            throw first;
+        }
+        if (!problems.isEmpty()) {
+            Set<AcmeError> kinds = EnumSet.noneOf(AcmeError.class);
+            problems.forEach(p -> kinds.add(p.error()));
+            AcmeError top = kinds.size() == 1 ? kinds.iterator().next() : AcmeError.MALFORMED;
+            throw AcmeException.withSubproblems(top, "this CA cannot issue for " + problems.size() + " of the order's "
+                    + requested.size() + " identifiers (" + String.join(", ", problems.stream().map(p -> "'" + p.value() + "'").toList())
+                    + "); each subproblem says why. Leave them out, or order names this CA issues for", problems);
+        }
+        return stored;
+    }
+
+    /** Admits an order of {@code account} for the stored {@code identifiers} (as {@link #identifiers} gave them), or refuses it. */
     Admission admit(AcmeAccount account, Collection<String> identifiers, AcmeOrders.NewOrder request) {
-        identifiers.forEach(names::check);
         AcmeProfile profile = policy.profile(request.profile());
         Instant now = clock.instant();
         if (request.notBefore().isPresent()) {

@@ -1,0 +1,73 @@
+package dev.certa.store.jdbc;
+
+import dev.certa.store.AcmeStalledChallenge;
+import dev.certa.store.AcmeStatus;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * When challenge validations started, for {@link JdbcAcmeLedger}: starting one and taking over a
+ * stalled one are single compare-and-set statements, so only one node wins each.
+ */
+final class JdbcAcmeValidationStarts {
+    private final GroupCommitter writer;
+    private final Reads reads;
+
+    JdbcAcmeValidationStarts(GroupCommitter writer, Reads reads) {
+        this.writer = writer;
+        this.reads = reads;
+    }
+
+    boolean start(String id, Instant at) {
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?, processing_since = ?"
+                    + " WHERE id = ? AND status = ?")) {
+                ps.setString(1, AcmeStatus.PROCESSING.word());
+                ps.setLong(2, Columns.micros(at));
+                ps.setString(3, id);
+                ps.setString(4, AcmeStatus.PENDING.word());
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    List<AcmeStalledChallenge> stalled(Instant startedBefore, int limit) {
+        return reads.run("find stalled ACME validations", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, processing_since FROM acme_challenges WHERE status = ?"
+                    + " AND (processing_since IS NULL OR processing_since < ?) ORDER BY processing_since LIMIT ?")) {
+                ps.setString(1, AcmeStatus.PROCESSING.word());
+                ps.setLong(2, Columns.micros(startedBefore));
+                ps.setInt(3, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<AcmeStalledChallenge> out = new ArrayList<>();
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        long since = rs.getLong(2);
+                        out.add(new AcmeStalledChallenge(id, rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(since))));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    boolean takeOver(AcmeStalledChallenge stalled, Instant at) {
+        return writer.write(c -> {
+            String since = stalled.processingSince().isPresent() ? "processing_since = ?" : "processing_since IS NULL";
+            try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET processing_since = ?"
+                    + " WHERE id = ? AND status = ? AND " + since)) {
+                ps.setLong(1, Columns.micros(at));
+                ps.setString(2, stalled.challengeId());
+                ps.setString(3, AcmeStatus.PROCESSING.word());
+                if (stalled.processingSince().isPresent()) {
+                    ps.setLong(4, Columns.micros(stalled.processingSince().get()));
+                }
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+}
