@@ -19,7 +19,7 @@ import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
 /**
  * The same work as {@link LeanAcmeClient}, done by acme4j 4 (java.net.http, jose4j): to measure what a
- * general-purpose client costs on the shared cores. Polls with the benchmark's schedule, not acme4j's
+ * general-purpose client costs on the shared cores. Polls with the benchmark's {@link Poll}, not acme4j's
  * {@code waitUntilReady} (which sleeps per Retry-After, at least a second).
  */
 final class Acme4jClient implements AcmeClient {
@@ -27,7 +27,8 @@ final class Acme4jClient implements AcmeClient {
     private final HttpClient http;
     private final ChallengeServer responder;
     private final KeyPair accountKey;
-    private final Poll poll;
+    private final Poll authzPoll;
+    private final Poll orderPoll;
     private final int timeoutMillis;
     private Account account;
     private long polls;
@@ -42,7 +43,8 @@ final class Acme4jClient implements AcmeClient {
         });
         this.responder = responder;
         this.accountKey = accountKey;
-        this.poll = poll;
+        this.authzPoll = poll.copy();
+        this.orderPoll = poll.copy();
         this.timeoutMillis = timeoutMillis;
     }
 
@@ -63,17 +65,19 @@ final class Acme4jClient implements AcmeClient {
                 c.trigger();
                 published.awaitFetch(timeoutMillis);
                 long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+                authzPoll.beforeFirst();
                 for (int attempt = 0; ; attempt++) {
                     polls++;
                     auth.fetch();
                     Status s = auth.getStatus();
                     if (s == Status.VALID) {
+                        authzPoll.done(attempt);
                         break;
                     }
                     if (s != Status.PENDING && s != Status.PROCESSING || System.nanoTime() > deadline) {
                         throw new IOException("the authorization of " + name + " is " + s + ": " + auth.getJSON());
                     }
-                    poll.sleep(attempt);
+                    authzPoll.notYet(attempt);
                 }
             } finally {
                 responder.withdraw(c.getToken());
@@ -81,14 +85,21 @@ final class Acme4jClient implements AcmeClient {
         }
         order.execute(csrDer);
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
-        for (int attempt = 0; order.getStatus() != Status.VALID; attempt++) {
-            Status s = order.getStatus();
-            if (s != Status.PROCESSING && s != Status.READY && s != Status.PENDING || System.nanoTime() > deadline) {
-                throw new IOException("the order for " + name + " is " + s + ": " + order.getJSON());
+        if (order.getStatus() != Status.VALID) {
+            orderPoll.beforeFirst();
+            for (int attempt = 0; ; attempt++) {
+                polls++;
+                order.fetch();
+                Status s = order.getStatus();
+                if (s == Status.VALID) {
+                    orderPoll.done(attempt);
+                    break;
+                }
+                if (s != Status.PROCESSING && s != Status.READY && s != Status.PENDING || System.nanoTime() > deadline) {
+                    throw new IOException("the order for " + name + " is " + s + ": " + order.getJSON());
+                }
+                orderPoll.notYet(attempt);
             }
-            poll.sleep(attempt);
-            polls++;
-            order.fetch();
         }
         X509Certificate leaf = order.getCertificate().getCertificate();
         boolean named = false;

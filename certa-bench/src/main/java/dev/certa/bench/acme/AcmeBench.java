@@ -53,7 +53,9 @@ import javax.net.ssl.TrustManagerFactory;
  *                                        an unrecorded run at the largest concurrency first (the JIT of both
  *                                        the CA and this client), then per run a warm-up and the window
  * [--client lean|acme4j]                 the hand-rolled JWS client (default) or acme4j 4
- * [--poll-us 1000,50000]                 first poll interval, doubling up to the second (microseconds)
+ * [--poll adaptive|eager]               the first poll after the learned usual wait (default) or at once
+ * [--poll-us 1000,50000]                 the interval after a poll that found the work not done, doubling up
+ *                                        to the second (microseconds); see {@link Poll}
  * [--timeout-ms 15000]                   per-step limit: a step taking longer fails the issuance
  * [--label TEXT] [--server NAME] [--results FILE]
  * </pre>
@@ -82,7 +84,11 @@ public final class AcmeBench {
             throw new IllegalArgumentException("--client must be lean or acme4j, not " + client);
         }
         String[] poll = a.getOrDefault("poll-us", "1000,50000").split(",");
-        Poll schedule = new Poll(Long.parseLong(poll[0].trim()), Long.parseLong(poll[poll.length - 1].trim()));
+        String pollMode = a.getOrDefault("poll", "adaptive");
+        if (!pollMode.equals("adaptive") && !pollMode.equals("eager")) {
+            throw new IllegalArgumentException("--poll must be adaptive or eager, not " + pollMode);
+        }
+        Poll schedule = new Poll(Long.parseLong(poll[0].trim()), Long.parseLong(poll[poll.length - 1].trim()), pollMode.equals("adaptive"));
         int timeoutMillis = positive("timeout-ms", a.getOrDefault("timeout-ms", "15000"));
         String suffix = a.getOrDefault("suffix", "bench.test");
         String label = a.getOrDefault("label", "acme");

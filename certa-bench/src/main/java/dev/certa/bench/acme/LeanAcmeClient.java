@@ -38,7 +38,8 @@ final class LeanAcmeClient implements AcmeClient {
     private final ChallengeServer responder;
     private final KeyPair accountKey;
     private final Provider signatureProvider;
-    private final Poll poll;
+    private final Poll authzPoll;
+    private final Poll orderPoll;
     private final int timeoutMillis;
     private final Map<String, AcmeConnection> connections = new HashMap<>();
     private final String jwk;
@@ -57,7 +58,8 @@ final class LeanAcmeClient implements AcmeClient {
         this.responder = responder;
         this.accountKey = accountKey;
         this.signatureProvider = signatureProvider;
-        this.poll = poll;
+        this.authzPoll = poll.copy();
+        this.orderPoll = poll.copy();
         this.timeoutMillis = timeoutMillis;
         ECPublicKey pub = (ECPublicKey) accountKey.getPublic();
         String x = B64.encodeToString(unsigned(pub.getW().getAffineX(), 32));
@@ -107,7 +109,7 @@ final class LeanAcmeClient implements AcmeClient {
             try {
                 expect(post(challenge.path("url").asText(), "{}", false), 200, "the challenge response");
                 published.awaitFetch(timeoutMillis);
-                awaitStatus(authzUrl, "valid", "the authorization of " + name);
+                awaitStatus(authzUrl, "valid", "the authorization of " + name, authzPoll);
             } finally {
                 responder.withdraw(token);
             }
@@ -118,7 +120,7 @@ final class LeanAcmeClient implements AcmeClient {
         expect(r, 200, "finalize");
         order = JSON.readTree(r.body());
         if (!order.path("status").asText().equals("valid")) {
-            order = awaitStatus(orderUrl, "valid", "the order for " + name);
+            order = awaitStatus(orderUrl, "valid", "the order for " + name, orderPoll);
         }
         AcmeConnection.Response cert = postAsGet(order.path("certificate").asText());
         expect(cert, 200, "the certificate download");
@@ -137,13 +139,15 @@ final class LeanAcmeClient implements AcmeClient {
     }
 
     /** POST-as-GET {@code url} until its status is {@code want}; invalid (or anything unexpected) fails. */
-    private JsonNode awaitStatus(String url, String want, String what) throws Exception {
+    private JsonNode awaitStatus(String url, String want, String what, Poll poll) throws Exception {
         long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        poll.beforeFirst();
         for (int attempt = 0; ; attempt++) {
             polls++;
             JsonNode n = json(postAsGet(url), what);
             String status = n.path("status").asText();
             if (status.equals(want)) {
+                poll.done(attempt);
                 return n;
             }
             if (!status.equals("pending") && !status.equals("processing") && !status.equals("ready")) {
@@ -152,7 +156,7 @@ final class LeanAcmeClient implements AcmeClient {
             if (System.nanoTime() > deadline) {
                 throw new IOException(what + " is still " + status + " after " + timeoutMillis + " ms");
             }
-            poll.sleep(attempt);
+            poll.notYet(attempt);
         }
     }
 
