@@ -9,15 +9,15 @@ import java.nio.file.Path;
  * in clock ticks of 1/100 s, as {@code getconf CLK_TCK} prints on Linux). On two shared cores a rate
  * alone says little; CPU seconds per operation of the server process say what each operation costs.
  */
-record ProcessCpu(long pid) {
+public record ProcessCpu(long pid) {
     private static final double TICKS_PER_SECOND = Double.parseDouble(System.getProperty("certa.bench.clkTck", "100"));
 
-    static ProcessCpu self() {
+    public static ProcessCpu self() {
         return new ProcessCpu(ProcessHandle.current().pid());
     }
 
     /** Seconds of CPU used so far, or NaN when the process cannot be read (gone, or not Linux). */
-    double seconds() {
+    public double seconds() {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -6,13 +6,17 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jca.JCAAware;
+import com.nimbusds.jose.jca.JCAContext;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.certa.core.crypto.CryptoProviders;
 import dev.certa.server.http.ApiRequest;
 import dev.certa.server.ra.acme.AcmeError;
 import dev.certa.server.ra.acme.AcmeException;
@@ -197,8 +201,10 @@ final class JwsVerifier {
         try {
             ok = switch (jwk) {
                 case ECKey ec when alg.equals(JWSAlgorithm.ES256) && ec.getCurve().equals(Curve.P_256)
-                        || alg.equals(JWSAlgorithm.ES384) && ec.getCurve().equals(Curve.P_384) -> jws.verify(new ECDSAVerifier(ec));
-                case RSAKey rsa when alg.equals(JWSAlgorithm.RS256) && rsa.size() >= 2048 -> jws.verify(new RSASSAVerifier(rsa));
+                        || alg.equals(JWSAlgorithm.ES384) && ec.getCurve().equals(Curve.P_384) -> jws.verify(fast(new ECDSAVerifier(ec),
+                        alg.equals(JWSAlgorithm.ES256) ? "SHA256withECDSA" : "SHA384withECDSA"));
+                case RSAKey rsa when alg.equals(JWSAlgorithm.RS256) && rsa.size() >= 2048 -> jws.verify(fast(new RSASSAVerifier(rsa),
+                        "SHA256withRSA"));
                 case OctetKeyPair okp when (alg.equals(JWSAlgorithm.EdDSA) || alg.equals(JWSAlgorithm.Ed25519))
                         && okp.getCurve().equals(Curve.Ed25519) -> ed25519(jws, okp);
                 default -> throw new AcmeException(AcmeError.BAD_SIGNATURE_ALGORITHM, "the key (" + jwk.getKeyType()
@@ -211,6 +217,16 @@ final class JwsVerifier {
             throw new AcmeException(AcmeError.MALFORMED, "the JWS signature does not verify with the "
                     + (jws.getHeader().getJWK() != null ? "given jwk" : "account's key"));
         }
+    }
+
+    /**
+     * Nimbus verifies with the JDK's default provider unless told otherwise; certa's native one (AWS-LC,
+     * where it loads) verifies an ES256 JWS several times faster than SunEC's Java arithmetic, and every
+     * ACME request carries one.
+     */
+    private static <V extends JWSVerifier & JCAAware<JCAContext>> V fast(V verifier, String jcaAlgorithm) {
+        verifier.getJCAContext().setProvider(CryptoProviders.get().forSignature(jcaAlgorithm));
+        return verifier;
     }
 
     /** The account key as a JCA key (for comparing it with a CSR's). */
