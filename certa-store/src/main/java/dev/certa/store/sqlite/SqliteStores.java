@@ -43,7 +43,8 @@ public final class SqliteStores {
         prepareDirectory(file);
         String url = "jdbc:sqlite:" + file;
 
-        Connection writerConnection = connect(url, file); // creates the file, in WAL mode
+        // creates the file, in WAL mode; keeps its prepared statements, as the readers' connections do
+        Connection writerConnection = StatementCache.wrap(connect(url, file));
         String version;
         HikariDataSource readers;
         try {
@@ -104,7 +105,7 @@ public final class SqliteStores {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setCacheSize(-16_384);
         HikariConfig pool = new HikariConfig();
-        pool.setDataSource(dataSource(url, config));
+        pool.setDataSource(StatementCache.wrap(dataSource(url, config)));
         pool.setPoolName("certa-sqlite-readers");
         pool.setMaximumPoolSize(READ_CONNECTIONS);
         pool.setMinimumIdle(1);
