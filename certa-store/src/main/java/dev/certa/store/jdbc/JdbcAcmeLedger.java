@@ -140,14 +140,8 @@ public final class JdbcAcmeLedger implements AcmeLedger {
 
     @Override
     public Optional<AcmeOrder> order(String id) {
-        return reads.run("read an ACME order", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ORDER_COLUMNS + " FROM acme_orders WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(order(rs)) : Optional.empty();
-                }
-            }
-        });
+        return reads.run("read an ACME order",
+                c -> oneRow(c, "SELECT " + ORDER_COLUMNS + " FROM acme_orders WHERE id = ?", id, JdbcAcmeLedger::order));
     }
 
     @Override
@@ -225,14 +219,8 @@ public final class JdbcAcmeLedger implements AcmeLedger {
 
     @Override
     public Optional<AcmeChallenge> challenge(String id) {
-        return reads.run("read an ACME challenge", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + CHALLENGE_COLUMNS + " FROM acme_challenges WHERE id = ?")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(challenge(rs)) : Optional.empty();
-                }
-            }
-        });
+        return reads.run("read an ACME challenge",
+                c -> oneRow(c, "SELECT " + CHALLENGE_COLUMNS + " FROM acme_challenges WHERE id = ?", id, JdbcAcmeLedger::challenge));
     }
 
     @Override
@@ -407,6 +395,21 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 Columns.instant(rs.getLong(9)), rs.getString(10), Optional.ofNullable(rs.getString(11)), requestedNotAfter);
     }
 
+
+    /** Reads one row of a result set. */
+    interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The row {@code sql} selects with its one parameter bound to {@code id}, read by {@code reader}; empty when none. */
+    static <T> Optional<T> oneRow(Connection c, String sql, String id, RowReader<T> reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
+            }
+        }
+    }
 
     static int update(Connection c, String sql, String... values) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
