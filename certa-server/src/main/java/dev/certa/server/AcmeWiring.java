@@ -62,7 +62,8 @@ final class AcmeWiring {
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain, signing.caChain().stream()
                         .filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()),
                 renewals, new AcmeEabKeys(store.acme(), clock, random));
-        AcmeFrontEnd frontEnd = new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), ra, policy, clock, random);
+        AcmeFrontEnd frontEnd = new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), store.sharedByNodes(), ra, policy,
+                clock, random);
         frontEnd.register(router);
         // a validation running longer than twice the longest it can take was abandoned by a node that died
         StalledValidations sweep = new StalledValidations(store.acme(), validations, clock, va.longestValidation().multipliedBy(2),

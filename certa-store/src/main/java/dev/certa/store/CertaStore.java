@@ -17,6 +17,13 @@ public interface CertaStore extends AutoCloseable {
 
     ClusterLocks locks();
 
+    /**
+     * Whether other processes (nodes) use this database at the same time: PostgreSQL, yes; SQLite, no, one
+     * process owns the file. State that has to agree only within a node, such as the ACME nonces already
+     * used, stays in memory when the store is not shared.
+     */
+    boolean sharedByNodes();
+
     /** Where the data lives, for logs and {@code certa serve}'s banner; never contains a password. */
     String description();
 

@@ -34,6 +34,7 @@ class PostgresOpeningTest {
         try (CertaStore store = Stores.open(database.config())) {
             store.certificates().record(Certificates.any().record());
             assertThat(store.description()).contains(PostgresTestDatabase.URL).contains("schema " + database.schema());
+            assertThat(store.sharedByNodes()).as("several nodes may share a PostgreSQL store").isTrue();
         }
         try (Connection c = PostgresTestDatabase.admin();
                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM " + database.schema() + ".certificates")) {

@@ -25,6 +25,7 @@ class SqliteOpeningTest {
         try (CertaStore store = Stores.open(new StoreConfig.Sqlite(file))) {
             assertThat(store.isReachable()).isTrue();
             assertThat(store.description()).contains(file.toString());
+            assertThat(store.sharedByNodes()).as("one process owns a SQLite store").isFalse();
         }
         assertThat(file).isRegularFile();
     }

@@ -39,9 +39,15 @@ public final class AcmeFrontEnd {
     private final AcmePolicy policy;
     private final EabVerifier eab;
 
-    public AcmeFrontEnd(String httpsBase, AcmeLedger ledger, AcmeRa ra, AcmePolicy policy, Clock clock, SecureRandom random) {
+    /**
+     * @param sharedByNodes whether other nodes serve ACME from the same store, so that a nonce one of them
+     *     handed out must be good, once, on all of them
+     */
+    public AcmeFrontEnd(String httpsBase, AcmeLedger ledger, boolean sharedByNodes, AcmeRa ra, AcmePolicy policy, Clock clock,
+            SecureRandom random) {
         this.urls = new AcmeUrls(httpsBase);
-        Nonces nonces = new Nonces(ledger, clock, random, NONCE_LIFETIME);
+        Nonces nonces = sharedByNodes ? Nonces.shared(ledger, clock, random, NONCE_LIFETIME)
+                : Nonces.local(clock, random, NONCE_LIFETIME);
         this.json = new AcmeJson(urls);
         this.replies = new AcmeReplies(json, urls, nonces);
         this.verifier = new JwsVerifier(ledger, nonces, urls);

@@ -21,6 +21,7 @@ public final class JdbcStore implements CertaStore {
     private final GroupCommitter writer;
     private final Reads reads;
     private final ClusterLocks locks;
+    private final boolean sharedByNodes;
     private final List<AutoCloseable> resources;
     private final CertificateLedger certificates;
     private final TokenLedger tokens;
@@ -28,13 +29,16 @@ public final class JdbcStore implements CertaStore {
     private final AcmeLedger acme;
 
     /**
+     * @param sharedByNodes whether other processes use the database at the same time
      * @param resources closed after the writer, in this order (connection pools, the writer's connection)
      */
-    public JdbcStore(String description, GroupCommitter writer, Reads reads, ClusterLocks locks, List<AutoCloseable> resources) {
+    public JdbcStore(String description, GroupCommitter writer, Reads reads, ClusterLocks locks, boolean sharedByNodes,
+            List<AutoCloseable> resources) {
         this.description = description;
         this.writer = writer;
         this.reads = reads;
         this.locks = locks;
+        this.sharedByNodes = sharedByNodes;
         this.resources = List.copyOf(resources);
         this.certificates = new JdbcCertificateLedger(writer, reads);
         this.tokens = new JdbcTokenLedger(writer);
@@ -65,6 +69,11 @@ public final class JdbcStore implements CertaStore {
     @Override
     public ClusterLocks locks() {
         return locks;
+    }
+
+    @Override
+    public boolean sharedByNodes() {
+        return sharedByNodes;
     }
 
     @Override

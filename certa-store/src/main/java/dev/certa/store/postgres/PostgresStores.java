@@ -54,7 +54,7 @@ public final class PostgresStores {
         int writers = Math.min(2, config.poolSize());
         var writer = new GroupCommitter(new PooledWriteConnections(pool), writers, where);
         log.info("opened {} (schema version {}, {} connections)", where, version, config.poolSize());
-        return new JdbcStore(where, writer, new Reads(pool, where), new AdvisoryLocks(direct, config.schema(), where),
+        return new JdbcStore(where, writer, new Reads(pool, where), new AdvisoryLocks(direct, config.schema(), where), true,
                 List.of(pool));
     }
 

@@ -60,7 +60,7 @@ public final class SqliteStores {
         }
         var writer = new GroupCommitter(new SingleWriterConnection(writerConnection), 1, where);
         log.info("opened {} (schema version {})", where, version);
-        return new JdbcStore(where, writer, new Reads(readers, where), new LocalLocks(),
+        return new JdbcStore(where, writer, new Reads(readers, where), new LocalLocks(), false,
                 List.of(readers, writerConnection));
     }
 
