@@ -32,9 +32,11 @@ import java.security.spec.X509EncodedKeySpec;
 import java.text.ParseException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks an ACME request's JWS (RFC 8555 section 6.2): flattened JSON serialization of strict
@@ -50,10 +52,11 @@ final class JwsVerifier {
     private static final Set<JWSAlgorithm> ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.RS256,
             JWSAlgorithm.EdDSA, JWSAlgorithm.Ed25519);
     static final String ALGORITHM_NAMES = "ES256, ES384, RS256, EdDSA";
-    private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]*");
     static final int MAX_JWS = 16 * 1024;
     private static final byte[] ED25519_SPKI = HexFormat.of().parseHex("302a300506032b6570032100");
+    private static final int ACCOUNT_KEYS = 10_000;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, AccountKey> accountKeys = new ConcurrentHashMap<>();
     private final AcmeLedger ledger;
     private final Nonces nonces;
     private final AcmeUrls urls;
@@ -84,6 +87,7 @@ final class JwsVerifier {
             throw new AcmeException(AcmeError.MALFORMED, "the JWS header must have exactly one of \"jwk\" and \"kid\"");
         }
         Optional<AcmeAccount> account = Optional.empty();
+        AccountKey key = null;
         if (rule == KeyRule.JWK && jwk == null) {
             throw new AcmeException(AcmeError.MALFORMED, "this request must be signed with the new account's key, given as \"jwk\"");
         }
@@ -96,14 +100,15 @@ final class JwsVerifier {
             if (a.status() != AcmeStatus.VALID) {
                 throw new AcmeException(AcmeError.UNAUTHORIZED, "the account " + kid + " is " + a.status().word());
             }
-            try {
-                jwk = JWK.parse(a.jwk());
-            } catch (ParseException e) {
-                throw new IllegalStateException("stored account key of " + a.id() + " is unreadable", e);
-            }
+            key = accountKey(a, header.getAlgorithm());
+            jwk = key.jwk();
             account = Optional.of(a);
         }
-        checkSignature(jws, jwk);
+        if (key != null && key.verifier() != null) {
+            checkSignature(jws, key.verifier());
+        } else {
+            checkSignature(jws, jwk);
+        }
         Object url = header.getCustomParam("url");
         if (!(url instanceof String u) || !u.equals(urls.base() + request.path())) {
             throw new AcmeException(AcmeError.UNAUTHORIZED, "the JWS \"url\" header (" + url + ") is not the URL requested ("
@@ -114,13 +119,42 @@ final class JwsVerifier {
             throw new AcmeException(AcmeError.BAD_NONCE, "the nonce is missing, expired, not from this CA, or used before; use the"
                     + " fresh one in this response's Replay-Nonce header");
         }
-        String thumbprint;
+        return new VerifiedJws(account, jwk, key != null ? key.thumbprint() : thumbprintOf(jwk), payload(jws));
+    }
+
+    private static String thumbprintOf(JWK jwk) {
         try {
-            thumbprint = jwk.computeThumbprint().toString();
+            return jwk.computeThumbprint().toString();
         } catch (JOSEException e) {
             throw new AcmeException(AcmeError.MALFORMED, "the key's thumbprint cannot be computed");
         }
-        return new VerifiedJws(account, jwk, thumbprint, payload(jws));
+    }
+
+    /**
+     * An account's stored key, read once: its JWK, thumbprint and, for the algorithm it was first used
+     * with, a verifier (Nimbus' verifiers are thread-safe). Keyed by the stored JWK itself, so an account
+     * whose key was rolled over on any node is looked up by its new key; the account row is still read at
+     * every request, for its status and key.
+     */
+    private record AccountKey(JWK jwk, String thumbprint, JWSAlgorithm algorithm, @Nullable JWSVerifier verifier) {}
+
+    private AccountKey accountKey(AcmeAccount a, JWSAlgorithm algorithm) {
+        AccountKey known = accountKeys.get(a.jwk());
+        if (known != null && known.algorithm().equals(algorithm)) {
+            return known;
+        }
+        JWK jwk;
+        try {
+            jwk = JWK.parse(a.jwk());
+        } catch (ParseException e) {
+            throw new IllegalStateException("stored account key of " + a.id() + " is unreadable", e);
+        }
+        AccountKey key = new AccountKey(jwk, thumbprintOf(jwk), algorithm, verifier(algorithm, jwk));
+        if (accountKeys.size() >= ACCOUNT_KEYS) {
+            accountKeys.clear(); // a crude bound: the cache only saves parsing, and refills as accounts come back
+        }
+        accountKeys.put(a.jwk(), key);
+        return key;
     }
 
     /** The inner JWS of a keyChange request: signed by the new key (given as jwk) for the same URL. */
@@ -183,7 +217,7 @@ final class JwsVerifier {
         String[] names = {"protected", "payload", "signature"};
         for (int i = 0; i < 3; i++) {
             JsonNode p = n.get(names[i]);
-            if (p == null || !p.isTextual() || !BASE64URL.matcher(p.asText()).matches()) {
+            if (p == null || !p.isTextual() || !isBase64url(p.asText())) {
                 throw new AcmeException(AcmeError.MALFORMED, "the JWS member \"" + names[i] + "\" is missing or not base64url");
             }
             parts[i] = p.asText();
@@ -195,27 +229,61 @@ final class JwsVerifier {
         }
     }
 
+    private static boolean isBase64url(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void checkSignature(JWSObject jws, JWK jwk) {
-        JWSAlgorithm alg = jws.getHeader().getAlgorithm();
+        JWSVerifier verifier = verifier(jws.getHeader().getAlgorithm(), jwk);
+        if (verifier != null) {
+            checkSignature(jws, verifier);
+        } else if (!ed25519(jws, (OctetKeyPair) jwk)) {
+            throw signatureDoesNotVerify(jws);
+        }
+    }
+
+    private static void checkSignature(JWSObject jws, JWSVerifier verifier) {
         boolean ok;
         try {
-            ok = switch (jwk) {
-                case ECKey ec when alg.equals(JWSAlgorithm.ES256) && ec.getCurve().equals(Curve.P_256)
-                        || alg.equals(JWSAlgorithm.ES384) && ec.getCurve().equals(Curve.P_384) -> jws.verify(fast(new ECDSAVerifier(ec),
-                        alg.equals(JWSAlgorithm.ES256) ? "SHA256withECDSA" : "SHA384withECDSA"));
-                case RSAKey rsa when alg.equals(JWSAlgorithm.RS256) && rsa.size() >= 2048 -> jws.verify(fast(new RSASSAVerifier(rsa),
-                        "SHA256withRSA"));
-                case OctetKeyPair okp when (alg.equals(JWSAlgorithm.EdDSA) || alg.equals(JWSAlgorithm.Ed25519))
-                        && okp.getCurve().equals(Curve.Ed25519) -> ed25519(jws, okp);
-                default -> throw new AcmeException(AcmeError.BAD_SIGNATURE_ALGORITHM, "the key (" + jwk.getKeyType()
-                        + ") does not go with " + alg + ", or is too weak; use one of " + ALGORITHM_NAMES);
-            };
+            ok = jws.verify(verifier);
         } catch (JOSEException e) {
             ok = false;
         }
         if (!ok) {
-            throw new AcmeException(AcmeError.MALFORMED, "the JWS signature does not verify with the "
-                    + (jws.getHeader().getJWK() != null ? "given jwk" : "account's key"));
+            throw signatureDoesNotVerify(jws);
+        }
+    }
+
+    private static AcmeException signatureDoesNotVerify(JWSObject jws) {
+        return new AcmeException(AcmeError.MALFORMED, "the JWS signature does not verify with the "
+                + (jws.getHeader().getJWK() != null ? "given jwk" : "account's key"));
+    }
+
+    /**
+     * A verifier of {@code alg} signatures by {@code jwk}; null for Ed25519, which {@link #ed25519} checks;
+     * {@code badSignatureAlgorithm} when the key does not go with the algorithm or is too weak.
+     */
+    private static @Nullable JWSVerifier verifier(JWSAlgorithm alg, JWK jwk) {
+        try {
+            return switch (jwk) {
+                case ECKey ec when alg.equals(JWSAlgorithm.ES256) && ec.getCurve().equals(Curve.P_256)
+                        || alg.equals(JWSAlgorithm.ES384) && ec.getCurve().equals(Curve.P_384) -> fast(new ECDSAVerifier(ec),
+                        alg.equals(JWSAlgorithm.ES256) ? "SHA256withECDSA" : "SHA384withECDSA");
+                case RSAKey rsa when alg.equals(JWSAlgorithm.RS256) && rsa.size() >= 2048 -> fast(new RSASSAVerifier(rsa),
+                        "SHA256withRSA");
+                case OctetKeyPair okp when (alg.equals(JWSAlgorithm.EdDSA) || alg.equals(JWSAlgorithm.Ed25519))
+                        && okp.getCurve().equals(Curve.Ed25519) -> null;
+                default -> throw new AcmeException(AcmeError.BAD_SIGNATURE_ALGORITHM, "the key (" + jwk.getKeyType()
+                        + ") does not go with " + alg + ", or is too weak; use one of " + ALGORITHM_NAMES);
+            };
+        } catch (JOSEException e) {
+            throw new AcmeException(AcmeError.MALFORMED, "the key cannot be used to verify a signature: " + e.getMessage());
         }
     }
 

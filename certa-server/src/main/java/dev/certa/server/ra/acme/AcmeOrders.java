@@ -14,6 +14,7 @@ import dev.certa.store.AcmeChallenge;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeOrder;
 import dev.certa.store.AcmeStatus;
+import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -120,9 +121,12 @@ public final class AcmeOrders {
 
     /** The account's order, or {@code unauthorized} (also for someone else's order: nothing is revealed). */
     public OrderView find(AcmeAccount account, String orderId) {
-        AcmeOrder o = ledger.order(orderId).filter(x -> x.accountId().equals(account.id()))
+        return view(owned(account, orderId));
+    }
+
+    private AcmeOrder owned(AcmeAccount account, String orderId) {
+        return ledger.order(orderId).filter(x -> x.accountId().equals(account.id()))
                 .orElseThrow(() -> new AcmeException(AcmeError.UNAUTHORIZED, 404, "this account has no order " + orderId));
-        return view(o);
     }
 
     /** The account's authorization, with {@code expired} derived from the clock. */
@@ -137,6 +141,11 @@ public final class AcmeOrders {
     }
 
     OrderView view(AcmeOrder o) {
+        return view(o, new ArrayList<>());
+    }
+
+    /** The order as a client sees it; {@code read} receives the authorizations read (all of them when it is ready). */
+    private OrderView view(AcmeOrder o, List<AcmeAuthorization> read) {
         if (o.status() != AcmeStatus.PENDING) {
             return new OrderView(o, o.status());
         }
@@ -145,7 +154,9 @@ public final class AcmeOrders {
         }
         boolean allValid = true;
         for (String id : o.authorizationIds()) {
-            AcmeStatus s = ledger.authorization(id).map(AcmeAuthorization::status).orElse(AcmeStatus.INVALID);
+            Optional<AcmeAuthorization> a = ledger.authorization(id);
+            a.ifPresent(read::add);
+            AcmeStatus s = a.map(AcmeAuthorization::status).orElse(AcmeStatus.INVALID);
             if (s == AcmeStatus.INVALID || s == AcmeStatus.DEACTIVATED || s == AcmeStatus.REVOKED) {
                 return new OrderView(o, AcmeStatus.INVALID);
             }
@@ -161,7 +172,8 @@ public final class AcmeOrders {
      */
     public OrderView finalizeOrder(AcmeAccount account, String orderId, byte[] csrDer, PublicKey accountKey,
             String requester) {
-        OrderView v = find(account, orderId);
+        List<AcmeAuthorization> authorizations = new ArrayList<>();
+        OrderView v = view(owned(account, orderId), authorizations);
         if (v.status() != AcmeStatus.READY) {
             throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is " + v.status().word()
                     + "; it can be finalized once every authorization is valid (it is then \"ready\")");
@@ -187,7 +199,7 @@ public final class AcmeOrders {
         }
         Optional<AcmeException> refused;
         try {
-            refused = recheckCaa(v.order(), requester);
+            refused = recheckCaa(authorizations, requester);
         } catch (RuntimeException e) {
             ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID,
                     Optional.of(Problems.json(AcmeError.SERVER_INTERNAL, "checking CAA failed")), Optional.empty());
@@ -223,9 +235,12 @@ public final class AcmeOrders {
                     Optional.of(Problems.json(AcmeError.SERVER_INTERNAL, "issuance failed")), Optional.empty());
             throw e;
         }
-        ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.empty(),
-                Optional.of(issued.certificate().getSerialNumber()));
-        return find(account, orderId);
+        BigInteger serial = issued.certificate().getSerialNumber();
+        ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.empty(), Optional.of(serial));
+        AcmeOrder o = v.order();
+        return new OrderView(new AcmeOrder(o.id(), o.accountId(), AcmeStatus.VALID, o.identifiers(), o.authorizationIds(),
+                o.expiresAt(), o.error(), Optional.of(serial), o.createdAt(), o.profile(), o.replaces(), o.notAfter()),
+                AcmeStatus.VALID);
     }
 
     /** Moves a processing order to invalid with {@code error}, and returns that error to throw. */
@@ -235,24 +250,23 @@ public final class AcmeOrders {
     }
 
     /**
-     * CAA again for each authorization validated longer than the recheck window ago: the first refusal,
-     * or empty when issuance may go on.
+     * CAA again for each of a ready order's authorizations validated longer than the recheck window ago:
+     * the first refusal, or empty when issuance may go on.
      */
-    private Optional<AcmeException> recheckCaa(AcmeOrder order, String accountUri) {
+    private Optional<AcmeException> recheckCaa(List<AcmeAuthorization> authorizations, String accountUri) {
         Instant now = clock.instant();
-        for (String id : order.authorizationIds()) {
-            Optional<AcmeAuthorization> a = ledger.authorization(id);
-            Optional<AcmeChallenge> proof = a.flatMap(x -> x.challenges().stream().filter(c -> c.status() == AcmeStatus.VALID).findFirst());
-            if (a.isEmpty() || proof.isEmpty()) {
+        for (AcmeAuthorization authorization : authorizations) {
+            Optional<AcmeChallenge> proof = authorization.challenges().stream().filter(c -> c.status() == AcmeStatus.VALID).findFirst();
+            if (proof.isEmpty()) {
                 return Optional.of(new AcmeException(AcmeError.ORDER_NOT_READY, "an authorization of the order is not valid"));
             }
             Instant checked = proof.get().validatedAt().orElse(Instant.EPOCH);
             if (!now.isAfter(checked.plus(policy.caaRecheckAfter()))) {
                 continue;
             }
-            if (caa.recheck(a.get().identifier(), proof.get().type(), accountUri) instanceof ValidationOutcome.Invalid refused) {
+            if (caa.recheck(authorization.identifier(), proof.get().type(), accountUri) instanceof ValidationOutcome.Invalid refused) {
                 return Optional.of(new AcmeException(AcmeError.ofWord(refused.errorType()), "CAA was checked again because "
-                        + Identifiers.value(a.get().identifier()) + " was validated over " + hours(policy.caaRecheckAfter())
+                        + Identifiers.value(authorization.identifier()) + " was validated over " + hours(policy.caaRecheckAfter())
                         + " ago, and " + refused.detail()));
             }
         }
