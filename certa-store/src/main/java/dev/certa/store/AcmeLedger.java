@@ -10,6 +10,13 @@ import java.util.Set;
  * The ACME server's state, shared by every node: accounts, orders, authorizations, challenges, and
  * the nonces already used. State changes are compare-and-set on the status, so two nodes racing on
  * the same object (a challenge answered twice, an order finalized twice) cannot both win.
+ *
+ * <p>Durability. Every change is in the database when its method returns, and survives the process
+ * being killed. Most are also on disk by then; the steps of a validation ({@link #startChallenge},
+ * {@link #updateChallenge}, {@link #validateAuthorization}, {@link #takeOverChallenge}) and an order's move
+ * to processing ({@link #updateOrder} to {@code PROCESSING}) may reach the disk with the next change that
+ * must: a power loss in between undoes them, and the client, finding its challenge or order as it was
+ * before, asks again. Commits stay in order, so they are on disk before any certificate issued after them.
  */
 public interface AcmeLedger {
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code kill -9} of a node under load never loses a certificate it handed out: a child JVM records
  * certificates and prints each serial after {@code record} returns; the test kills it with SIGKILL in
- * the middle of that, reopens the store, and finds every printed serial.
+ * the middle of that, reopens the store, and finds every printed serial. ACME validation results, which
+ * the store may flush to disk later than it reports them (a power loss could undo them), must survive
+ * the kill as well: every challenge the child printed as valid is valid, and so is its authorization.
  */
 class KillDurabilityTest {
     private static final int HANDED_OUT_BEFORE_KILL = 3_000;
@@ -29,10 +31,10 @@ class KillDurabilityTest {
     void sqliteKeepsEveryCertificateHandedOutBeforeSigkill() throws Exception {
         Path file = directory.resolve("certa.db");
 
-        List<BigInteger> handedOut = runAndKill(List.of("sqlite", file.toString()));
+        List<String> printed = runAndKill(List.of("sqlite", file.toString()));
 
         try (CertaStore store = Stores.open(new StoreConfig.Sqlite(file))) {
-            assertEveryOneRecorded(store, handedOut);
+            assertEveryOneRecorded(store, printed);
         }
     }
 
@@ -41,18 +43,23 @@ class KillDurabilityTest {
         var database = new PostgresTestDatabase();
         try {
             database.open().close(); // migrate first: the child should spend its life recording
-            List<BigInteger> handedOut = runAndKill(
+            List<String> printed = runAndKill(
                     List.of("postgres", PostgresTestDatabase.URL, PostgresTestDatabase.USER, database.schema()));
 
             try (CertaStore store = database.open()) {
-                assertEveryOneRecorded(store, handedOut);
+                assertEveryOneRecorded(store, printed);
             }
         } finally {
             database.cleanUp();
         }
     }
 
-    private static void assertEveryOneRecorded(CertaStore store, List<BigInteger> handedOut) {
+    private static void assertEveryOneRecorded(CertaStore store, List<String> printed) {
+        List<BigInteger> handedOut = printed.stream()
+                .filter(line -> line.endsWith(" handed out")) // a line cut short by the kill was never complete
+                .map(line -> new BigInteger(line.substring(0, line.indexOf(' ')), 16))
+                .toList();
+        assertThat(handedOut).as("serials the child printed").hasSizeGreaterThanOrEqualTo(HANDED_OUT_BEFORE_KILL);
         List<String> lost = new ArrayList<>();
         for (BigInteger serial : handedOut) {
             if (store.certificates().find(serial).isEmpty()) {
@@ -61,9 +68,22 @@ class KillDurabilityTest {
         }
         assertThat(lost).as("serials handed out but not recorded (of %d)", handedOut.size()).isEmpty();
         assertThat(store.certificates().count()).isGreaterThanOrEqualTo(handedOut.size());
+
+        List<String> valid = printed.stream().filter(line -> line.endsWith(" valid")).map(line -> line.substring(0, line.indexOf(' ')))
+                .toList();
+        assertThat(valid).as("challenges the child reported valid").isNotEmpty();
+        List<String> undone = new ArrayList<>();
+        for (String challenge : valid) {
+            String authorization = "a" + challenge.substring(1);
+            if (store.acme().challenge(challenge).map(AcmeChallenge::status).orElse(null) != AcmeStatus.VALID
+                    || store.acme().authorization(authorization).map(AcmeAuthorization::status).orElse(null) != AcmeStatus.VALID) {
+                undone.add(challenge);
+            }
+        }
+        assertThat(undone).as("validations reported but not kept (of %d)", valid.size()).isEmpty();
     }
 
-    private List<BigInteger> runAndKill(List<String> arguments) throws Exception {
+    private List<String> runAndKill(List<String> arguments) throws Exception {
         Path errors = directory.resolve("child-stderr.txt");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
@@ -84,7 +104,7 @@ class KillDurabilityTest {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (lines.size() < HANDED_OUT_BEFORE_KILL && child.isAlive() && System.nanoTime() < deadline) {
+        while (lines.stream().filter(line -> line.endsWith(" handed out")).count() < HANDED_OUT_BEFORE_KILL && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
         boolean wasAlive = child.isAlive();
@@ -93,12 +113,9 @@ class KillDurabilityTest {
         reader.join(30_000);
 
         assertThat(wasAlive).as("the child was still running when killed; its stderr: %s", Files.readString(errors)).isTrue();
-        List<BigInteger> handedOut = lines.stream()
-                .filter(line -> line.endsWith(" handed out")) // a line cut short by the kill was never complete
-                .map(line -> new BigInteger(line.substring(0, line.indexOf(' ')), 16))
-                .toList();
-        assertThat(handedOut).as("serials the child printed; its stderr: %s", Files.readString(errors))
-                .hasSizeGreaterThanOrEqualTo(HANDED_OUT_BEFORE_KILL);
-        return handedOut;
+        assertThat(lines.stream().filter(line -> line.endsWith(" handed out")).count())
+                .as("serials the child printed; its stderr: %s", Files.readString(errors))
+                .isGreaterThanOrEqualTo(HANDED_OUT_BEFORE_KILL);
+        return List.copyOf(lines);
     }
 }

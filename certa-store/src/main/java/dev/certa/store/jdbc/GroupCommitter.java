@@ -48,7 +48,7 @@ public final class GroupCommitter implements AutoCloseable {
         TOKEN_USED
     }
 
-    private record OpJob<T>(SqlWork<T> op, CompletableFuture<T> done) implements Job {}
+    private record OpJob<T>(SqlWork<T> op, boolean relaxed, CompletableFuture<T> done) implements Job {}
 
     private enum Stop implements Job {
         STOP
@@ -93,9 +93,21 @@ public final class GroupCommitter implements AutoCloseable {
         return await(job.done());
     }
 
-    /** Runs {@code op} in a shared transaction; returns its result once that transaction is committed. */
+    /** Runs {@code op} in a shared transaction; returns its result once that transaction is committed and on disk. */
     public <T> T write(SqlWork<T> op) {
-        var job = new OpJob<>(op, new CompletableFuture<T>());
+        var job = new OpJob<>(op, false, new CompletableFuture<T>());
+        enqueue(job);
+        return await(job.done());
+    }
+
+    /**
+     * Runs {@code op} in a shared transaction; returns its result once that transaction is committed, but
+     * perhaps before it is on disk: it survives the process being killed, and is made durable by the next
+     * {@link #write} or {@link #record} (a batch of relaxed writes alone skips the disk flush). For state a
+     * client recovers from by asking again, never for a certificate, a revocation or an account.
+     */
+    public <T> T writeRelaxed(SqlWork<T> op) {
+        var job = new OpJob<>(op, true, new CompletableFuture<T>());
         enqueue(job);
         return await(job.done());
     }
@@ -196,6 +208,7 @@ public final class GroupCommitter implements AutoCloseable {
         }
         Object[] results;
         try {
+            connections.flushAtCommit(connection, !jobs.stream().allMatch(j -> j instanceof OpJob<?> op && op.relaxed()));
             results = apply(connection, jobs);
             connection.commit();
         } catch (SQLException | RuntimeException e) {

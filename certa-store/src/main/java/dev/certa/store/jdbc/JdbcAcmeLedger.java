@@ -147,7 +147,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     @Override
     public boolean updateOrder(String id, AcmeStatus expected, AcmeStatus status, Optional<String> error,
             Optional<BigInteger> certificateSerial) {
-        return writer.write(c -> {
+        SqlWork<Boolean> work = c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE acme_orders SET status = ?,"
                     + " error = COALESCE(?, error), certificate_serial = COALESCE(?, certificate_serial)"
                     + " WHERE id = ? AND status = ?")) {
@@ -158,7 +158,9 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 ps.setString(5, expected.word());
                 return ps.executeUpdate() == 1;
             }
-        });
+        };
+        // to processing: a guard against finalizing twice, made durable by the certificate that follows
+        return status == AcmeStatus.PROCESSING ? writer.writeRelaxed(work) : writer.write(work);
     }
 
     @Override
@@ -187,7 +189,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
 
     @Override
     public boolean validateAuthorization(String id, Instant expiresAt) {
-        return writer.write(c -> {
+        return writer.writeRelaxed(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
                 ps.setString(1, AcmeStatus.VALID.word());
@@ -226,7 +228,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     @Override
     public boolean updateChallenge(String id, AcmeStatus expected, AcmeStatus status, Optional<Instant> validatedAt,
             Optional<String> error) {
-        return writer.write(c -> {
+        return writer.writeRelaxed(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?,"
                     + " validated_at = COALESCE(?, validated_at), error = COALESCE(?, error) WHERE id = ? AND status = ?")) {
                 ps.setString(1, status.word());

@@ -23,7 +23,7 @@ final class JdbcAcmeValidationStarts {
     }
 
     boolean start(String id, Instant at) {
-        return writer.write(c -> {
+        return writer.writeRelaxed(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?, processing_since = ?"
                     + " WHERE id = ? AND status = ?")) {
                 ps.setString(1, AcmeStatus.PROCESSING.word());
@@ -56,7 +56,7 @@ final class JdbcAcmeValidationStarts {
     }
 
     boolean takeOver(AcmeStalledChallenge stalled, Instant at) {
-        return writer.write(c -> {
+        return writer.writeRelaxed(c -> {
             String since = stalled.processingSince().isPresent() ? "processing_since = ?" : "processing_since IS NULL";
             try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET processing_since = ?"
                     + " WHERE id = ? AND status = ? AND " + since)) {

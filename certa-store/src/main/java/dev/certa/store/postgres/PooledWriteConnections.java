@@ -3,6 +3,7 @@ package dev.certa.store.postgres;
 import dev.certa.store.jdbc.WriteConnections;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,16 @@ final class PooledWriteConnections implements WriteConnections {
         } catch (SQLException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    @Override
+    public void flushAtCommit(Connection connection, boolean flush) throws SQLException {
+        if (!flush) {
+            // for this transaction only: its commit returns before the WAL is flushed (a later flush covers it)
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET LOCAL synchronous_commit TO OFF");
+            }
         }
     }
 

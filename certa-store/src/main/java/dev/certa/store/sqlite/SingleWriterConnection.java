@@ -2,6 +2,8 @@ package dev.certa.store.sqlite;
 
 import dev.certa.store.jdbc.WriteConnections;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * SQLite's one writer connection. Only the {@link dev.certa.store.jdbc.GroupCommitter}'s single
@@ -9,6 +11,7 @@ import java.sql.Connection;
  */
 final class SingleWriterConnection implements WriteConnections {
     private final Connection connection;
+    private boolean flushing = true; // the connection is opened with synchronous=FULL
 
     SingleWriterConnection(Connection connection) {
         this.connection = connection;
@@ -22,6 +25,26 @@ final class SingleWriterConnection implements WriteConnections {
     @Override
     public void release(Connection connection) {
         // kept open for the next transaction
+    }
+
+    /**
+     * {@code synchronous=FULL} (the WAL is flushed at each commit) or {@code NORMAL} (it is not; in WAL
+     * mode a commit is then in the operating system's cache, and durable with the next flush). SQLite
+     * refuses to change this inside a transaction, and sqlite-jdbc opens the next one as soon as the
+     * last commits, so the empty one is closed around the change.
+     */
+    @Override
+    public void flushAtCommit(Connection c, boolean flush) throws SQLException {
+        if (flush == flushing) {
+            return;
+        }
+        c.setAutoCommit(true);
+        try (Statement st = c.createStatement()) {
+            st.execute(flush ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL");
+        } finally {
+            c.setAutoCommit(false);
+        }
+        flushing = flush;
     }
 
     @Override

@@ -34,6 +34,7 @@ class GroupCommitterTest {
     private Connection connection;
     private GroupCommitter committer;
     private final AtomicInteger transactions = new AtomicInteger();
+    private final List<Boolean> flushes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void open() throws SQLException {
@@ -50,6 +51,11 @@ class GroupCommitterTest {
 
             @Override
             public void release(Connection c) {}
+
+            @Override
+            public void flushAtCommit(Connection c, boolean flush) {
+                flushes.add(flush);
+            }
 
             @Override
             public void close() {}
@@ -75,6 +81,19 @@ class GroupCommitterTest {
                 return rs.getLong(1);
             }
         });
+    }
+
+    @Test
+    void onlyABatchOfRelaxedWritesAloneSkipsTheDiskFlush() throws Exception {
+        long relaxed = committer.writeRelaxed(c -> 1L);
+        assertThat(flushes).containsExactly(false);
+
+        long durable = committer.write(c -> 2L);
+        assertThat(durable).isEqualTo(2L);
+        assertThat(committer.record(certificate(77))).isTrue();
+        assertThat(flushes).containsExactly(false, true, true);
+        assertThat(relaxed).isEqualTo(1L);
+        assertThat(count()).isEqualTo(1);
     }
 
     @Test
