@@ -52,6 +52,9 @@ import javax.net.ssl.TrustManagerFactory;
  * [--jit-warmup 0] [--warmup 5] [--seconds 10]
  *                                        an unrecorded run at the largest concurrency first (the JIT of both
  *                                        the CA and this client), then per run a warm-up and the window
+ * [--jit-settle 0]                       after --jit-warmup, go on warming up in 10 s slices, at most this
+ *                                        long, until the CA's JIT compiler threads used under 2% of its CPU
+ *                                        in a slice (a JVM under load compiles for minutes; Pebble has none)
  * [--client lean|acme4j]                 the hand-rolled JWS client (default) or acme4j 4
  * [--poll adaptive|eager]               the first poll after the learned usual wait (default) or at once
  * [--poll-us 1000,50000]                 the interval after a poll that found the work not done, doubling up
@@ -78,6 +81,7 @@ public final class AcmeBench {
         int workers = concurrencies.stream().mapToInt(Integer::intValue).max().orElseThrow();
         double warmup = nonNegative(a, "warmup", "5");
         double jitWarmup = nonNegative(a, "jit-warmup", "0");
+        double jitSettle = nonNegative(a, "jit-settle", "0");
         double seconds = nonNegative(a, "seconds", "10");
         String client = a.getOrDefault("client", "lean");
         if (!client.equals("lean") && !client.equals("acme4j")) {
@@ -120,6 +124,7 @@ public final class AcmeBench {
                 System.err.printf(Locale.ROOT, "acme: %s: warming up for %.0f s at c=%d%n", label, jitWarmup, workers);
                 measure(clients, run + "w", suffix, jitWarmup, 0, server, timeoutMillis);
             }
+            settleJit(clients, run, suffix, jitWarmup, jitSettle, server, timeoutMillis, label);
             boolean anyOk = false;
             for (int c : concurrencies) {
                 Result r = measure(clients.subList(0, c), run + "c" + c, suffix, warmup, seconds, server, timeoutMillis);
@@ -155,6 +160,31 @@ public final class AcmeBench {
             Files.writeString(Path.of(a.get("results")), line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         }
+    }
+
+    /**
+     * Warms up in 10 s slices, at most {@code maxSeconds}, until the CA's compiler threads used under 2% of
+     * its CPU in the last slice; says on stderr how long it took and where the compiler stood.
+     */
+    private static void settleJit(List<AcmeClient> clients, String run, String suffix, double before, double maxSeconds,
+            ProcessCpu server, int timeoutMillis, String label) throws InterruptedException {
+        if (maxSeconds <= 0 || server.compilerSeconds() == 0 || Double.isNaN(server.compilerSeconds())) {
+            return;
+        }
+        double spent = 0;
+        double share = Double.NaN;
+        for (int slice = 0; spent < maxSeconds; slice++) {
+            double cpu0 = server.seconds();
+            double jit0 = server.compilerSeconds();
+            measure(clients, run + "s" + slice, suffix, 10, 0, server, timeoutMillis);
+            spent += 10;
+            share = (server.compilerSeconds() - jit0) / Math.max(1e-9, server.seconds() - cpu0);
+            if (share < 0.02) {
+                break;
+            }
+        }
+        System.err.printf(Locale.ROOT, "acme: %s: JIT %s after %.0f s of warm-up (compiler threads: %.1f%% of the CA's CPU in the"
+                + " last 10 s)%n", label, share < 0.02 ? "settled" : "still compiling", before + spent, 100 * share);
     }
 
     private static Result measure(List<AcmeClient> clients, String run, String suffix, double warmupSeconds, double seconds,
