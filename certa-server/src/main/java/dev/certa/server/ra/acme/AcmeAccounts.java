@@ -22,7 +22,7 @@ public final class AcmeAccounts {
     public AcmeAccounts(AcmeLedger ledger, Clock clock, SecureRandom random, AcmePolicy policy) {
         this.ledger = ledger;
         this.clock = clock;
-        this.ids = new Ids(random);
+        this.ids = new Ids(clock, random);
         this.policy = policy;
     }
 

@@ -26,7 +26,7 @@ public final class AcmeEabKeys {
         this.ledger = ledger;
         this.clock = clock;
         this.random = random;
-        this.ids = new Ids(random);
+        this.ids = new Ids(clock, random);
     }
 
     /** A key just made: the only time its MAC key is shown. */

@@ -53,7 +53,7 @@ public final class AcmeOrders {
         this.issuance = issuance;
         this.caa = caa;
         this.clock = clock;
-        this.ids = new Ids(random);
+        this.ids = new Ids(clock, random);
         this.policy = policy;
         this.gate = gate;
     }
