@@ -53,6 +53,49 @@ abstract class AcmeLedgerContract extends StoreContract {
     }
 
     @Test
+    void anAccountReadBeforeAChangeIsReadAsChangedRightAfter() {
+        store.acme().createAccount(account("acc1", "old"));
+        assertThat(store.acme().account("acc1").orElseThrow().status()).isEqualTo(AcmeStatus.VALID);
+
+        assertThat(store.acme().changeKey("acc1", "old", "new", "{\"kty\":\"OKP\"}")).isTrue();
+        assertThat(store.acme().account("acc1").orElseThrow().jwk()).isEqualTo("{\"kty\":\"OKP\"}");
+        assertThat(store.acme().account("acc1").orElseThrow().keyThumbprint()).isEqualTo("new");
+
+        assertThat(store.acme().updateAccount("acc1", List.of(), AcmeStatus.DEACTIVATED)).isTrue();
+        assertThat(store.acme().account("acc1").orElseThrow().status()).isEqualTo(AcmeStatus.DEACTIVATED);
+    }
+
+    @Test
+    void readsRacingADeactivationNeverShowTheAccountValidAfterIt() throws Exception {
+        store.acme().createAccount(account("acc1", "thumb"));
+        java.util.concurrent.atomic.AtomicBoolean deactivated = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger staleReads = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int t = 0; t < 3; t++) {
+            readers.add(Thread.ofPlatform().start(() -> {
+                while (!stop.get()) {
+                    boolean after = deactivated.get();
+                    AcmeStatus s = store.acme().account("acc1").orElseThrow().status();
+                    if (after && s == AcmeStatus.VALID) {
+                        staleReads.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        Thread.sleep(50);
+        assertThat(store.acme().updateAccount("acc1", List.of(), AcmeStatus.DEACTIVATED)).isTrue();
+        deactivated.set(true);
+        Thread.sleep(100);
+        stop.set(true);
+        for (Thread r : readers) {
+            r.join();
+        }
+        assertThat(staleReads.get()).as("reads that began after the deactivation returned and still saw the account valid").isZero();
+        assertThat(store.acme().account("acc1").orElseThrow().status()).isEqualTo(AcmeStatus.DEACTIVATED);
+    }
+
+    @Test
     void aKeyIsChangedOnlyFromTheCurrentOneAndNeverToAnotherAccountsKey() {
         store.acme().createAccount(account("acc1", "old"));
         store.acme().createAccount(account("acc2", "taken"));

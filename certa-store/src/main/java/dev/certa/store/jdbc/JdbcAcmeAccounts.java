@@ -8,17 +8,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@code acme_accounts} rows of {@link JdbcAcmeLedger}: create, find, update, roll keys over, list. */
+/**
+ * The {@code acme_accounts} rows of {@link JdbcAcmeLedger}: create, find, update, roll keys over, list.
+ *
+ * <p>Every ACME request reads its account by id. When no other process uses the database, the accounts
+ * read are kept in memory ({@code remember}): every change to an account is made here, and forgets it.
+ * A read that overlapped a change is not kept (a generation count, checked and bumped under one lock),
+ * so a deactivated account or a rolled-over key is never served from memory.
+ */
 final class JdbcAcmeAccounts {
     private static final String ACCOUNT_COLUMNS = "id, key_thumbprint, jwk, contacts, status, created_at";
+    private static final int REMEMBERED = 10_000;
     private final GroupCommitter writer;
     private final Reads reads;
+    private final boolean remember;
+    private final Map<String, AcmeAccount> byId = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private volatile long generation;
 
-    JdbcAcmeAccounts(GroupCommitter writer, Reads reads) {
+    JdbcAcmeAccounts(GroupCommitter writer, Reads reads, boolean remember) {
         this.writer = writer;
         this.reads = reads;
+        this.remember = remember;
     }
 
     AcmeAccount create(AcmeAccount a) {
@@ -38,7 +53,36 @@ final class JdbcAcmeAccounts {
     }
 
     Optional<AcmeAccount> find(String id) {
-        return reads.run("read an ACME account", c -> oneAccount(c, "id", id));
+        if (!remember) {
+            return reads.run("read an ACME account", c -> oneAccount(c, "id", id));
+        }
+        AcmeAccount known = byId.get(id);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        long before = generation;
+        Optional<AcmeAccount> read = reads.run("read an ACME account", c -> oneAccount(c, "id", id));
+        read.ifPresent(a -> {
+            synchronized (lock) {
+                if (generation == before) {
+                    if (byId.size() >= REMEMBERED) {
+                        byId.clear();
+                    }
+                    byId.put(id, a);
+                }
+            }
+        });
+        return read;
+    }
+
+    /** After a change to account {@code id} (made or not): reads from before it must not be kept. */
+    private void forget(String id) {
+        if (remember) {
+            synchronized (lock) {
+                generation++;
+                byId.remove(id);
+            }
+        }
     }
 
     Optional<AcmeAccount> findByKey(String keyThumbprint) {
@@ -47,11 +91,23 @@ final class JdbcAcmeAccounts {
 
     boolean update(String id, List<String> contacts, AcmeStatus status) {
         String joined = Columns.names(contacts);
-        return writer.write(c -> JdbcAcmeLedger.update(c, "UPDATE acme_accounts SET contacts = ?, status = ? WHERE id = ?", joined,
-                status.word(), id) == 1);
+        try {
+            return writer.write(c -> JdbcAcmeLedger.update(c, "UPDATE acme_accounts SET contacts = ?, status = ? WHERE id = ?", joined,
+                    status.word(), id) == 1);
+        } finally {
+            forget(id);
+        }
     }
 
     boolean changeKey(String id, String oldThumbprint, String newThumbprint, String newJwk) {
+        try {
+            return changeKeyOnce(id, oldThumbprint, newThumbprint, newJwk);
+        } finally {
+            forget(id);
+        }
+    }
+
+    private boolean changeKeyOnce(String id, String oldThumbprint, String newThumbprint, String newJwk) {
         return writer.write(c -> {
             // the unique index would refuse the update anyway; checking first keeps a shared batch from failing
             try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM acme_accounts WHERE key_thumbprint = ?")) {

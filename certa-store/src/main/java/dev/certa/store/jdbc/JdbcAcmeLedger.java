@@ -38,12 +38,13 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     private final JdbcAcmeValidationStarts starts;
     private final JdbcAcmeAccounts accounts;
 
-    public JdbcAcmeLedger(GroupCommitter writer, Reads reads) {
+    /** @param sharedByNodes whether other processes use the database (else accounts read are kept in memory) */
+    public JdbcAcmeLedger(GroupCommitter writer, Reads reads, boolean sharedByNodes) {
         this.writer = writer;
         this.reads = reads;
         this.extensions = new JdbcAcmeExtensions(writer, reads);
         this.starts = new JdbcAcmeValidationStarts(writer, reads);
-        this.accounts = new JdbcAcmeAccounts(writer, reads);
+        this.accounts = new JdbcAcmeAccounts(writer, reads, !sharedByNodes);
     }
 
     @Override
@@ -165,17 +166,30 @@ public final class JdbcAcmeLedger implements AcmeLedger {
 
     @Override
     public Optional<AcmeAuthorization> authorization(String id) {
+        // one statement, so the authorization and its challenges come from one snapshot (and SQLite
+        // starts one read transaction, not two)
         return reads.run("read an ACME authorization", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, account_id, identifier, status, expires_at, created_at"
-                    + " FROM acme_authorizations WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.account_id, a.identifier, a.status, a.expires_at,"
+                    + " a.created_at, c.id, c.authorization_id, c.type, c.token, c.status, c.validated_at, c.error"
+                    + " FROM acme_authorizations a LEFT JOIN acme_challenges c ON c.authorization_id = a.id"
+                    + " WHERE a.id = ? ORDER BY c.position")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new AcmeAuthorization(rs.getString(1), rs.getString(2), rs.getString(3),
-                            AcmeStatus.ofWord(rs.getString(4)), Columns.instant(rs.getLong(5)), Columns.instant(rs.getLong(6)),
-                            challenges(c, id)));
+                    String accountId = rs.getString(2);
+                    String identifier = rs.getString(3);
+                    AcmeStatus status = AcmeStatus.ofWord(rs.getString(4));
+                    Instant expires = Columns.instant(rs.getLong(5));
+                    Instant created = Columns.instant(rs.getLong(6));
+                    List<AcmeChallenge> challenges = new ArrayList<>();
+                    do {
+                        if (rs.getString(7) != null) {
+                            challenges.add(challenge(rs, 7));
+                        }
+                    } while (rs.next());
+                    return Optional.of(new AcmeAuthorization(id, accountId, identifier, status, expires, created, challenges));
                 }
             }
         });
@@ -367,25 +381,16 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         return accounts.list(limit, after);
     }
 
-    private static List<AcmeChallenge> challenges(Connection c, String authorizationId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + CHALLENGE_COLUMNS
-                + " FROM acme_challenges WHERE authorization_id = ? ORDER BY position")) {
-            ps.setString(1, authorizationId);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<AcmeChallenge> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(challenge(rs));
-                }
-                return out;
-            }
-        }
+    private static AcmeChallenge challenge(ResultSet rs) throws SQLException {
+        return challenge(rs, 1);
     }
 
-    private static AcmeChallenge challenge(ResultSet rs) throws SQLException {
-        long validated = rs.getLong(6);
+    /** The challenge in {@link #CHALLENGE_COLUMNS} order from column {@code first} on. */
+    private static AcmeChallenge challenge(ResultSet rs, int first) throws SQLException {
+        long validated = rs.getLong(first + 5);
         Optional<Instant> validatedAt = rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(validated));
-        return new AcmeChallenge(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                AcmeStatus.ofWord(rs.getString(5)), validatedAt, Optional.ofNullable(rs.getString(7)));
+        return new AcmeChallenge(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
+                AcmeStatus.ofWord(rs.getString(first + 4)), validatedAt, Optional.ofNullable(rs.getString(first + 6)));
     }
 
     private static AcmeOrder order(ResultSet rs) throws SQLException {

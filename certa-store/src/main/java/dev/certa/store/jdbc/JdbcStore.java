@@ -43,7 +43,7 @@ public final class JdbcStore implements CertaStore {
         this.certificates = new JdbcCertificateLedger(writer, reads);
         this.tokens = new JdbcTokenLedger(writer);
         this.counters = new JdbcCounters(writer, reads);
-        this.acme = new JdbcAcmeLedger(writer, reads);
+        this.acme = new JdbcAcmeLedger(writer, reads, sharedByNodes);
     }
 
     @Override
