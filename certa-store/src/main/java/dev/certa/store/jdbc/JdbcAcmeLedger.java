@@ -37,6 +37,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     private final JdbcAcmeExtensions extensions;
     private final JdbcAcmeValidationStarts starts;
     private final JdbcAcmeAccounts accounts;
+    private final JdbcAcmeNonces nonces;
 
     /** @param sharedByNodes whether other processes use the database (else accounts read are kept in memory) */
     public JdbcAcmeLedger(GroupCommitter writer, Reads reads, boolean sharedByNodes) {
@@ -45,6 +46,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         this.extensions = new JdbcAcmeExtensions(writer, reads);
         this.starts = new JdbcAcmeValidationStarts(writer, reads);
         this.accounts = new JdbcAcmeAccounts(writer, reads, !sharedByNodes);
+        this.nonces = new JdbcAcmeNonces(writer);
     }
 
     @Override
@@ -272,45 +274,17 @@ public final class JdbcAcmeLedger implements AcmeLedger {
 
     @Override
     public byte[] sharedSecret(String name, byte[] candidate) {
-        return writer.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO acme_secrets (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                ps.setString(1, name);
-                ps.setBytes(2, candidate);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM acme_secrets WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getBytes(1);
-                }
-            }
-        });
+        return nonces.sharedSecret(name, candidate);
     }
 
     @Override
     public boolean redeemNonce(String nonceId, Instant expiresAt) {
-        long expires = Columns.micros(expiresAt);
-        return writer.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_used_nonces (nonce_id, expires_at)"
-                    + " VALUES (?, ?) ON CONFLICT (nonce_id) DO NOTHING")) {
-                ps.setString(1, nonceId);
-                ps.setLong(2, expires);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return nonces.redeem(nonceId, expiresAt);
     }
 
     @Override
     public int purgeNonces(Instant now) {
-        long cutoff = Columns.micros(now);
-        return writer.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM acme_used_nonces WHERE expires_at < ?")) {
-                ps.setLong(1, cutoff);
-                return ps.executeUpdate();
-            }
-        });
+        return nonces.purge(now);
     }
 
     @Override
