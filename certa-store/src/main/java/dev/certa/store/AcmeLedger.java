@@ -67,6 +67,9 @@ public interface AcmeLedger {
     /** The authorization with its challenges. */
     Optional<AcmeAuthorization> authorization(String id);
 
+    /** The authorization that holds challenge {@code challengeId}, with its challenges, read at once. */
+    Optional<AcmeAuthorization> authorizationOfChallenge(String challengeId);
+
     /** Moves an authorization from {@code expected} to {@code status}; false when it had moved already. */
     boolean updateAuthorization(String id, AcmeStatus expected, AcmeStatus status);
 
@@ -75,6 +78,13 @@ public interface AcmeLedger {
      * its order and be reused); false when it had moved already.
      */
     boolean validateAuthorization(String id, Instant expiresAt);
+
+    /**
+     * A validation's success, in one transaction: the processing challenge becomes valid, validated
+     * {@code at}, and then its pending authorization valid until {@code authorizationExpiresAt}; false, and
+     * nothing changed, when the challenge was no longer processing.
+     */
+    boolean validateChallenge(String challengeId, String authorizationId, Instant at, Instant authorizationExpiresAt);
 
     /**
      * The account's valid authorization for {@code identifier} that is good until at least {@code until}, the

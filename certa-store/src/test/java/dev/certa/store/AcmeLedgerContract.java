@@ -131,6 +131,28 @@ abstract class AcmeLedgerContract extends StoreContract {
         assertThat(a1.challenges()).extracting(AcmeChallenge::type).containsExactly("http-01", "dns-01");
         assertThat(store.acme().challenge("c2").orElseThrow().token()).isEqualTo("tok2");
         assertThat(store.acme().authorization("a2").orElseThrow().challenges()).isEmpty();
+        assertThat(store.acme().authorizationOfChallenge("c2")).contains(a1);
+        assertThat(store.acme().authorizationOfChallenge("no-such-challenge")).isEmpty();
+    }
+
+    @Test
+    void aValidationSuccessMovesTheChallengeAndItsAuthorizationTogether() {
+        store.acme().createAccount(account("acc1", "thumb"));
+        orderWithTwoNames("acc1");
+        Instant goodUntil = T0.plus(java.time.Duration.ofDays(30));
+
+        assertThat(store.acme().validateChallenge("c1", "a1", T0, goodUntil)).isFalse(); // pending, not processing: nothing moves
+        assertThat(store.acme().authorization("a1").orElseThrow().status()).isEqualTo(AcmeStatus.PENDING);
+
+        assertThat(store.acme().startChallenge("c1", T0)).isTrue();
+        assertThat(store.acme().validateChallenge("c1", "a1", T0.plusSeconds(2), goodUntil)).isTrue();
+        AcmeAuthorization a1 = store.acme().authorization("a1").orElseThrow();
+        assertThat(a1.status()).isEqualTo(AcmeStatus.VALID);
+        assertThat(a1.expiresAt()).isEqualTo(goodUntil);
+        assertThat(a1.challenges().getFirst().status()).isEqualTo(AcmeStatus.VALID);
+        assertThat(a1.challenges().getFirst().validatedAt()).contains(T0.plusSeconds(2));
+        assertThat(store.acme().validateChallenge("c1", "a1", T0.plusSeconds(3), goodUntil.plusSeconds(1))).isFalse(); // once
+        assertThat(store.acme().authorization("a1").orElseThrow().expiresAt()).isEqualTo(goodUntil);
     }
 
     @Test

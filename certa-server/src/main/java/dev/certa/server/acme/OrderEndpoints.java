@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -110,9 +111,8 @@ final class OrderEndpoints {
         VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.KID);
         AcmeAccount account = jws.requireAccount();
         String orderId = AcmeUrls.idOf(request.path(), AcmeUrls.FINALIZE);
-        ra.orders().find(account, orderId); // another account's order does not exist for this one, whatever the payload
-        JsonNode p = payload(jws, "finalize");
-        byte[] csr = base64url(AcmeJson.text(p, "csr").orElse(""), "csr", AcmeError.BAD_CSR);
+        // read once the order is known to be the account's: another account's order does not exist for it, whatever the payload
+        Supplier<byte[]> csr = () -> base64url(AcmeJson.text(payload(jws, "finalize"), "csr").orElse(""), "csr", AcmeError.BAD_CSR);
         OrderView v = ra.orders().finalizeOrder(account, orderId, csr, JwsVerifier.publicKey(jws.key()),
                 urls.url(AcmeUrls.ACCOUNT, account.id()));
         return withRetry(replies.resource(200, json.order(v)), v.status() == AcmeStatus.PROCESSING)

@@ -168,18 +168,27 @@ public final class JdbcAcmeLedger implements AcmeLedger {
 
     @Override
     public Optional<AcmeAuthorization> authorization(String id) {
-        // one statement, so the authorization and its challenges come from one snapshot (and SQLite
-        // starts one read transaction, not two)
+        return authorizationWhere("a.id = ?", id);
+    }
+
+    @Override
+    public Optional<AcmeAuthorization> authorizationOfChallenge(String challengeId) {
+        return authorizationWhere("a.id = (SELECT authorization_id FROM acme_challenges WHERE id = ?)", challengeId);
+    }
+
+    /** One statement, so the authorization and its challenges come from one snapshot (and SQLite starts one read transaction, not two). */
+    private Optional<AcmeAuthorization> authorizationWhere(String where, String key) {
         return reads.run("read an ACME authorization", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.account_id, a.identifier, a.status, a.expires_at,"
                     + " a.created_at, c.id, c.authorization_id, c.type, c.token, c.status, c.validated_at, c.error"
                     + " FROM acme_authorizations a LEFT JOIN acme_challenges c ON c.authorization_id = a.id"
-                    + " WHERE a.id = ? ORDER BY c.position")) {
-                ps.setString(1, id);
+                    + " WHERE " + where + " ORDER BY c.position")) {
+                ps.setString(1, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
+                    String id = rs.getString(1);
                     String accountId = rs.getString(2);
                     String identifier = rs.getString(3);
                     AcmeStatus status = AcmeStatus.ofWord(rs.getString(4));
@@ -214,6 +223,30 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 ps.setString(4, AcmeStatus.PENDING.word());
                 return ps.executeUpdate() == 1;
             }
+        });
+    }
+
+    @Override
+    public boolean validateChallenge(String challengeId, String authorizationId, Instant at, Instant authorizationExpiresAt) {
+        return writer.writeRelaxed(c -> {
+            try (PreparedStatement ch = c.prepareStatement("UPDATE acme_challenges SET status = ?, validated_at = ? WHERE id = ? AND status = ?")) {
+                ch.setString(1, AcmeStatus.VALID.word());
+                ch.setLong(2, Columns.micros(at));
+                ch.setString(3, challengeId);
+                ch.setString(4, AcmeStatus.PROCESSING.word());
+                if (ch.executeUpdate() != 1) {
+                    return false;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
+                ps.setString(1, AcmeStatus.VALID.word());
+                ps.setLong(2, Columns.micros(authorizationExpiresAt));
+                ps.setString(3, authorizationId);
+                ps.setString(4, AcmeStatus.PENDING.word());
+                ps.executeUpdate();
+            }
+            return true;
         });
     }
 

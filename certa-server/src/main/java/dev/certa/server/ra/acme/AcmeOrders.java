@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Orders: created with one authorization per identifier — the account's valid one for it when it is good
@@ -166,21 +167,26 @@ public final class AcmeOrders {
     }
 
     /**
-     * Finalizes a ready order with {@code csrDer}: the CSR must name exactly the order's identifiers
+     * Finalizes a ready order with the CSR {@code csrDer} gives: the CSR must name exactly the order's identifiers
      * (in its SANs; a common name, if any, must be one of them) and use a key other than the
      * account's. The order moves to processing (once, whichever node wins), is issued, and is valid.
+     *
+     * @param csrDer the CSR, asked for once the order is known to be the account's (so that a malformed
+     *     request for another account's order is told only that the order does not exist)
      */
-    public OrderView finalizeOrder(AcmeAccount account, String orderId, byte[] csrDer, PublicKey accountKey,
+    public OrderView finalizeOrder(AcmeAccount account, String orderId, Supplier<byte[]> csrDer, PublicKey accountKey,
             String requester) {
+        AcmeOrder owned = owned(account, orderId);
+        byte[] der = csrDer.get();
         List<AcmeAuthorization> authorizations = new ArrayList<>();
-        OrderView v = view(owned(account, orderId), authorizations);
+        OrderView v = view(owned, authorizations);
         if (v.status() != AcmeStatus.READY) {
             throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is " + v.status().word()
                     + "; it can be finalized once every authorization is valid (it is then \"ready\")");
         }
         Csr csr;
         try {
-            csr = Csr.fromDer(csrDer, "the CSR").requireValidSignature("the CSR");
+            csr = Csr.fromDer(der, "the CSR").requireValidSignature("the CSR");
         } catch (CertaException e) {
             throw new AcmeException(AcmeError.BAD_CSR, e.reason());
         }

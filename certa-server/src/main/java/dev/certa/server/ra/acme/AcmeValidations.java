@@ -42,9 +42,9 @@ public final class AcmeValidations {
     public record ChallengeView(AcmeChallenge challenge, AcmeAuthorization authorization) {}
 
     public ChallengeView find(AcmeAccount account, String challengeId) {
-        AcmeChallenge c = ledger.challenge(challengeId)
+        AcmeAuthorization a = ledger.authorizationOfChallenge(challengeId).filter(x -> x.accountId().equals(account.id()))
                 .orElseThrow(() -> new AcmeException(AcmeError.UNAUTHORIZED, 404, "this account has no challenge " + challengeId));
-        AcmeAuthorization a = ledger.authorization(c.authorizationId()).filter(x -> x.accountId().equals(account.id()))
+        AcmeChallenge c = a.challenges().stream().filter(x -> x.id().equals(challengeId)).findFirst()
                 .orElseThrow(() -> new AcmeException(AcmeError.UNAUTHORIZED, 404, "this account has no challenge " + challengeId));
         return new ChallengeView(c, a);
     }
@@ -68,7 +68,9 @@ public final class AcmeValidations {
             return find(account, challengeId);
         }
         validate(c, a, account, accountUrl);
-        return find(account, challengeId);
+        // as it was when validation started (a client polls the authorization for the outcome)
+        return new ChallengeView(new AcmeChallenge(c.id(), c.authorizationId(), c.type(), c.token(), AcmeStatus.PROCESSING,
+                c.validatedAt(), c.error()), a);
     }
 
     /** How long a client should wait before asking about a processing challenge again. */
@@ -94,10 +96,9 @@ public final class AcmeValidations {
         switch (outcome) {
             case ValidationOutcome.Valid valid -> {
                 Instant now = clock.instant();
-                ledger.updateChallenge(c.id(), AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.of(now), Optional.empty());
                 // valid for the reuse period (new orders of the account skip the proof), never less than asked before
                 Instant reusableUntil = now.plus(policy.authorizationReuse());
-                ledger.validateAuthorization(a.id(), reusableUntil.isAfter(a.expiresAt()) ? reusableUntil : a.expiresAt());
+                ledger.validateChallenge(c.id(), a.id(), now, reusableUntil.isAfter(a.expiresAt()) ? reusableUntil : a.expiresAt());
             }
             case ValidationOutcome.Invalid invalid -> {
                 String error = Problems.json(AcmeError.ofWord(invalid.errorType()), invalid.detail());
