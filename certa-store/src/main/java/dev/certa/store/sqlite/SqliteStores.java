@@ -34,7 +34,6 @@ public final class SqliteStores {
     private static final Logger log = LoggerFactory.getLogger(SqliteStores.class);
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     private static final int READ_CONNECTIONS = 4;
-    private static final long MMAP_BYTES = 1L << 30;
 
     private SqliteStores() {}
 
@@ -105,10 +104,6 @@ public final class SqliteStores {
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setCacheSize(-16_384);
-        // A reader's page cache is emptied whenever the writer has committed since its last read (WAL
-        // mode), so under load every query read its B-tree pages again with pread and copied them;
-        // mapped, the database file's pages are read in place.
-        config.setPragma(SQLiteConfig.Pragma.MMAP_SIZE, Long.toString(MMAP_BYTES));
         HikariConfig pool = new HikariConfig();
         pool.setDataSource(StatementCache.wrap(dataSource(url, config)));
         pool.setPoolName("certa-sqlite-readers");
