@@ -339,4 +339,108 @@ abstract class AcmeLedgerContract extends StoreContract {
         assertThat(store.acme().takeOverChallenge(stalled.getFirst(), T0)).isTrue();
         assertThat(store.acme().takeOverChallenge(stalled.getFirst(), T0)).isFalse();
     }
+
+    /**
+     * Orders, authorizations and challenges as this store reads them equal what a store opened afresh on
+     * the database reads (one that has kept nothing in memory yet).
+     */
+    private void readsAsTheDatabase(String what) {
+        try (CertaStore fresh = database().open()) {
+            for (String id : List.of("o1")) {
+                assertThat(store.acme().order(id)).as("order %s after %s", id, what).isEqualTo(fresh.acme().order(id));
+            }
+            for (String id : List.of("a1", "a2")) {
+                assertThat(store.acme().authorization(id)).as("authorization %s after %s", id, what)
+                        .isEqualTo(fresh.acme().authorization(id));
+            }
+            for (String id : List.of("c1", "c2")) {
+                assertThat(store.acme().authorizationOfChallenge(id)).as("authorization of %s after %s", id, what)
+                        .isEqualTo(fresh.acme().authorizationOfChallenge(id));
+                assertThat(store.acme().challenge(id)).as("challenge %s after %s", id, what).isEqualTo(fresh.acme().challenge(id));
+            }
+        }
+    }
+
+    @Test
+    void whatIsReadAfterEveryChangeIsWhatTheDatabaseHolds() {
+        store.acme().createAccount(account("acc1", "thumb"));
+        orderWithTwoNames("acc1");
+        Instant t = T0.plusNanos(123_456_789); // kept to the microsecond, like the database
+        readsAsTheDatabase("creation");
+        readsAsTheDatabase("creation, read twice");
+
+        assertThat(store.acme().startChallenge("c1", t)).isTrue();
+        readsAsTheDatabase("start");
+        assertThat(store.acme().updateChallenge("c1", AcmeStatus.PROCESSING, AcmeStatus.PROCESSING, Optional.empty(),
+                Optional.of("{\"type\":\"connection\"}"))).isTrue();
+        readsAsTheDatabase("a failed attempt");
+        assertThat(store.acme().updateChallenge("c1", AcmeStatus.PENDING, AcmeStatus.INVALID, Optional.of(t), Optional.empty())).isFalse();
+        readsAsTheDatabase("a refused change");
+        assertThat(store.acme().validateChallenge("c1", "a1", t.plusMillis(1), t.plusSeconds(86_400))).isTrue();
+        readsAsTheDatabase("validation");
+        assertThat(store.acme().startChallenge("c2", t)).isTrue(); // the other challenge of a valid authorization
+        readsAsTheDatabase("a second start");
+        assertThat(store.acme().updateAuthorization("a2", AcmeStatus.PENDING, AcmeStatus.DEACTIVATED)).isTrue();
+        readsAsTheDatabase("deactivation");
+        assertThat(store.acme().validateAuthorization("a2", t)).isFalse();
+        readsAsTheDatabase("a refused validation");
+        assertThat(store.acme().updateOrder("o1", AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())).isTrue();
+        readsAsTheDatabase("processing");
+        assertThat(store.acme().updateOrder("o1", AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.empty(),
+                Optional.of(BigInteger.valueOf(0x5eed)))).isTrue();
+        readsAsTheDatabase("valid");
+        assertThat(store.acme().order("o1").orElseThrow().certificateSerial()).contains(BigInteger.valueOf(0x5eed));
+        assertThat(store.acme().authorization("a1").orElseThrow().challenges().getFirst().error()).contains("{\"type\":\"connection\"}");
+    }
+
+    @Test
+    void readsRacingChangesEndAsTheDatabaseHasThem() throws Exception {
+        store.acme().createAccount(account("acc1", "thumb"));
+        int orders = 40;
+        for (int n = 0; n < orders; n++) {
+            var challenge = new AcmeChallenge("c" + n, "a" + n, "http-01", "t" + n, AcmeStatus.PENDING, Optional.empty(), Optional.empty());
+            var authorization = new AcmeAuthorization("a" + n, "acc1", "dns:n" + n + ".example", AcmeStatus.PENDING, T0.plusSeconds(3600),
+                    T0, List.of(challenge));
+            store.acme().createOrder(new AcmeOrder("o" + n, "acc1", AcmeStatus.PENDING, List.of("dns:n" + n + ".example"), List.of("a" + n),
+                    T0.plusSeconds(3600), Optional.empty(), Optional.empty(), T0, "tlsserver", Optional.empty(), Optional.empty()),
+                    List.of(authorization), Set.of("n" + n + ".example"));
+        }
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> readers = new java.util.ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            int first = r;
+            readers.add(Thread.ofPlatform().start(() -> {
+                for (int k = first; !stop.get(); k++) {
+                    int n = k % orders;
+                    store.acme().authorization("a" + n);
+                    store.acme().authorizationOfChallenge("c" + n);
+                    store.acme().order("o" + n);
+                }
+            }));
+        }
+        Concurrently.run(4, w -> () -> {
+            for (int n = w; n < orders; n += 4) {
+                Instant t = T0.plusNanos(1_000_001L * n);
+                store.acme().startChallenge("c" + n, t);
+                store.acme().authorization("a" + n);
+                store.acme().validateChallenge("c" + n, "a" + n, t, t.plusSeconds(86_400));
+                store.acme().order("o" + n);
+                store.acme().updateOrder("o" + n, AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty());
+                store.acme().updateOrder("o" + n, AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.empty(), Optional.of(BigInteger.valueOf(n + 1)));
+            }
+            return null;
+        });
+        stop.set(true);
+        for (Thread r : readers) {
+            r.join();
+        }
+        try (CertaStore fresh = database().open()) { // has kept nothing: reads the database as it is
+            for (int n = 0; n < orders; n++) {
+                assertThat(store.acme().order("o" + n)).as("order o%d", n).isEqualTo(fresh.acme().order("o" + n));
+                assertThat(store.acme().authorization("a" + n)).as("authorization a%d", n).isEqualTo(fresh.acme().authorization("a" + n));
+                assertThat(store.acme().order("o" + n).orElseThrow().status()).isEqualTo(AcmeStatus.VALID);
+                assertThat(store.acme().authorization("a" + n).orElseThrow().status()).isEqualTo(AcmeStatus.VALID);
+            }
+        }
+    }
 }

@@ -3,29 +3,45 @@ package dev.certa.server.acme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.certa.server.testing.Postgres;
 import dev.certa.store.AcmeStatus;
 import dev.certa.store.CertaStore;
-import dev.certa.store.StoreConfig;
 import dev.certa.store.Stores;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A node that dies while validating leaves its challenge processing; a running node's sweep finds it
- * (processing for longer than a validation can take) and validates it again.
+ * (processing for longer than a validation can take) and validates it again. Several nodes share a
+ * PostgreSQL database; the dead node's writes are made here through a store of its own on it. (On
+ * SQLite one process owns the database, and a validation it left is taken up when it starts again.)
  */
 class AcmeStalledValidationTest {
     @TempDir
     Path data;
+    private final Postgres pg = new Postgres();
+
+    @AfterEach
+    void dropSchema() {
+        pg.drop();
+    }
+
+    private Map<String, String> settings() {
+        Map<String, String> s = new HashMap<>(pg.settings());
+        s.put("acme.validation-sweep-interval", "1s");
+        return s;
+    }
 
     @Test
     void aChallengeLeftProcessingByADeadNodeIsValidatedByARunningOne() throws Exception {
-        try (AcmeFixture fx = new AcmeFixture(data, Map.of("acme.validation-sweep-interval", "1s"))) {
+        try (AcmeFixture fx = new AcmeFixture(data, settings())) {
             RawAcme acme = new RawAcme(fx.ca);
             RawAcme.Account a = acme.newAccount();
             JsonNode order = RawAcme.json(acme.newOrder(a, "orphan.example.test"));
@@ -41,7 +57,7 @@ class AcmeStalledValidationTest {
             String id = URI.create(url).getPath().substring(URI.create(url).getPath().lastIndexOf('/') + 1);
 
             // the crash: a node moved the challenge to processing an hour ago, and never validated it
-            try (CertaStore store = Stores.open(new StoreConfig.Sqlite(data.resolve("certa.db")))) {
+            try (CertaStore store = Stores.open(pg.storeConfig())) {
                 assertThat(store.acme().startChallenge(id, Instant.now().minus(Duration.ofHours(1)))).isTrue();
                 assertThat(store.acme().challenge(id).orElseThrow().status()).isEqualTo(AcmeStatus.PROCESSING);
             }
@@ -56,14 +72,14 @@ class AcmeStalledValidationTest {
 
     @Test
     void aChallengeProcessingForLessThanTheBoundIsLeftToItsNode() throws Exception {
-        try (AcmeFixture fx = new AcmeFixture(data, Map.of("acme.validation-sweep-interval", "1s"))) {
+        try (AcmeFixture fx = new AcmeFixture(data, settings())) {
             RawAcme acme = new RawAcme(fx.ca);
             RawAcme.Account a = acme.newAccount();
             JsonNode order = RawAcme.json(acme.newOrder(a, "busy.example.test"));
             JsonNode authz = RawAcme.json(acme.post(a, order.get("authorizations").get(0).asText(), ""));
             String url = authz.get("challenges").get(0).get("url").asText();
             String id = URI.create(url).getPath().substring(URI.create(url).getPath().lastIndexOf('/') + 1);
-            try (CertaStore store = Stores.open(new StoreConfig.Sqlite(data.resolve("certa.db")))) {
+            try (CertaStore store = Stores.open(pg.storeConfig())) {
                 assertThat(store.acme().startChallenge(id, Instant.now())).isTrue();
             }
 

@@ -31,6 +31,11 @@ public final class Postgres {
         return Map.of("database.url", URL, "database.user", USER, "database.schema", schema, "database.pool-size", "4");
     }
 
+    /** A store on this schema, as another node would open it. */
+    public dev.certa.store.StoreConfig storeConfig() {
+        return new dev.certa.store.StoreConfig.Postgres(URL, USER, "", schema, 2);
+    }
+
     public void drop() {
         try (Connection c = connect()) {
             c.createStatement().execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -13,6 +13,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ public final class GroupCommitter implements AutoCloseable {
         TOKEN_USED
     }
 
-    private record OpJob<T>(SqlWork<T> op, boolean relaxed, CompletableFuture<T> done) implements Job {}
+    private record OpJob<T>(SqlWork<T> op, boolean relaxed, @Nullable Consumer<T> committed, CompletableFuture<T> done) implements Job {}
 
     private enum Stop implements Job {
         STOP
@@ -95,9 +96,7 @@ public final class GroupCommitter implements AutoCloseable {
 
     /** Runs {@code op} in a shared transaction; returns its result once that transaction is committed and on disk. */
     public <T> T write(SqlWork<T> op) {
-        var job = new OpJob<>(op, false, new CompletableFuture<T>());
-        enqueue(job);
-        return await(job.done());
+        return write(op, false, null);
     }
 
     /**
@@ -107,9 +106,24 @@ public final class GroupCommitter implements AutoCloseable {
      * client recovers from by asking again, never for a certificate, a revocation or an account.
      */
     public <T> T writeRelaxed(SqlWork<T> op) {
-        var job = new OpJob<>(op, true, new CompletableFuture<T>());
+        return write(op, true, null);
+    }
+
+    /**
+     * {@link #write} or ({@code relaxed}) {@link #writeRelaxed}, and once the transaction is committed, on the
+     * writer's thread before the next transaction starts, {@code committed} is given {@code op}'s result. With
+     * one writer thread ({@link #inCommitOrder()}) these calls come in the order of the commits. Not called
+     * when the write fails.
+     */
+    public <T> T write(SqlWork<T> op, boolean relaxed, @Nullable Consumer<T> committed) {
+        var job = new OpJob<>(op, relaxed, committed, new CompletableFuture<T>());
         enqueue(job);
         return await(job.done());
+    }
+
+    /** Whether transactions are committed one at a time, by one thread (SQLite's single writer). */
+    public boolean inCommitOrder() {
+        return writers.size() == 1;
     }
 
     private void enqueue(Job job) {
@@ -229,7 +243,21 @@ public final class GroupCommitter implements AutoCloseable {
         }
         connections.release(connection);
         for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i) instanceof OpJob<?> op && op.committed() != null) {
+                committed(op, results[i]);
+            }
+        }
+        for (int i = 0; i < jobs.size(); i++) {
             complete(jobs.get(i), results[i]);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void committed(OpJob<?> op, @Nullable Object result) {
+        try {
+            ((Consumer<@Nullable Object>) op.committed()).accept(result);
+        } catch (RuntimeException e) {
+            log.error("a step after a commit to {} failed; the write itself is committed", where, e);
         }
     }
 

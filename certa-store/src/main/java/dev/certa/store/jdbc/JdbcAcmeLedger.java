@@ -38,13 +38,18 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     private final JdbcAcmeValidationStarts starts;
     private final JdbcAcmeAccounts accounts;
     private final JdbcAcmeNonces nonces;
+    private final KeptAcmeRows kept;
 
-    /** @param sharedByNodes whether other processes use the database (else accounts read are kept in memory) */
+    /**
+     * @param sharedByNodes whether other processes use the database (else accounts, and orders and
+     *     authorizations when one thread writes, read are kept in memory: {@link KeptAcmeRows})
+     */
     public JdbcAcmeLedger(GroupCommitter writer, Reads reads, boolean sharedByNodes) {
         this.writer = writer;
         this.reads = reads;
+        this.kept = !sharedByNodes && writer.inCommitOrder() ? KeptAcmeRows.on() : KeptAcmeRows.off();
         this.extensions = new JdbcAcmeExtensions(writer, reads);
-        this.starts = new JdbcAcmeValidationStarts(writer, reads);
+        this.starts = new JdbcAcmeValidationStarts(writer, reads, kept);
         this.accounts = new JdbcAcmeAccounts(writer, reads, !sharedByNodes);
         this.nonces = new JdbcAcmeNonces(writer);
     }
@@ -143,8 +148,8 @@ public final class JdbcAcmeLedger implements AcmeLedger {
 
     @Override
     public Optional<AcmeOrder> order(String id) {
-        return reads.run("read an ACME order",
-                c -> oneRow(c, "SELECT " + ORDER_COLUMNS + " FROM acme_orders WHERE id = ?", id, JdbcAcmeLedger::order));
+        return kept.order(id, () -> reads.run("read an ACME order",
+                c -> oneRow(c, "SELECT " + ORDER_COLUMNS + " FROM acme_orders WHERE id = ?", id, JdbcAcmeLedger::order)));
     }
 
     @Override
@@ -163,17 +168,36 @@ public final class JdbcAcmeLedger implements AcmeLedger {
             }
         };
         // to processing: a guard against finalizing twice, made durable by the certificate that follows
-        return status == AcmeStatus.PROCESSING ? writer.writeRelaxed(work) : writer.write(work);
+        return keeping(status == AcmeStatus.PROCESSING, work, moved -> {
+            if (moved) {
+                kept.orderChanged(id, status, error, certificateSerial);
+            }
+        });
+    }
+
+    /** A write whose committed change is then applied to what {@link #kept} holds (all of which is forgotten if it fails). */
+    private <T> T keeping(boolean relaxed, SqlWork<T> work, java.util.function.Consumer<T> committed) {
+        try {
+            return writer.write(work, relaxed, committed);
+        } catch (RuntimeException e) {
+            kept.forgetAll();
+            throw e;
+        }
     }
 
     @Override
     public Optional<AcmeAuthorization> authorization(String id) {
-        return authorizationWhere("a.id = ?", id);
+        return kept.authorization(id, () -> authorizationWhere("a.id = ?", id));
     }
 
     @Override
     public Optional<AcmeAuthorization> authorizationOfChallenge(String challengeId) {
-        return authorizationWhere("a.id = (SELECT authorization_id FROM acme_challenges WHERE id = ?)", challengeId);
+        Optional<String> known = kept.authorizationIdOf(challengeId);
+        if (known.isPresent()) {
+            return authorization(known.get());
+        }
+        long before = kept.generation();
+        return kept.keep(before, authorizationWhere("a.id = (SELECT authorization_id FROM acme_challenges WHERE id = ?)", challengeId));
     }
 
     /** One statement, so the authorization and its challenges come from one snapshot (and SQLite starts one read transaction, not two). */
@@ -208,13 +232,17 @@ public final class JdbcAcmeLedger implements AcmeLedger {
 
     @Override
     public boolean updateAuthorization(String id, AcmeStatus expected, AcmeStatus status) {
-        return writer.write(c -> update(c, "UPDATE acme_authorizations SET status = ? WHERE id = ? AND status = ?",
-                status.word(), id, expected.word()) == 1);
+        return keeping(false, c -> update(c, "UPDATE acme_authorizations SET status = ? WHERE id = ? AND status = ?",
+                status.word(), id, expected.word()) == 1, moved -> {
+                    if (moved) {
+                        kept.authorizationChanged(id, status, Optional.empty());
+                    }
+                });
     }
 
     @Override
     public boolean validateAuthorization(String id, Instant expiresAt) {
-        return writer.writeRelaxed(c -> {
+        return keeping(true, c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
                 ps.setString(1, AcmeStatus.VALID.word());
@@ -223,19 +251,24 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 ps.setString(4, AcmeStatus.PENDING.word());
                 return ps.executeUpdate() == 1;
             }
+        }, moved -> {
+            if (moved) {
+                kept.authorizationChanged(id, AcmeStatus.VALID, Optional.of(expiresAt));
+            }
         });
     }
 
     @Override
     public boolean validateChallenge(String challengeId, String authorizationId, Instant at, Instant authorizationExpiresAt) {
-        return writer.writeRelaxed(c -> {
+        // 0: the challenge had moved already; 1: the challenge moved; 2: and its authorization too
+        int moved = keeping(true, c -> {
             try (PreparedStatement ch = c.prepareStatement("UPDATE acme_challenges SET status = ?, validated_at = ? WHERE id = ? AND status = ?")) {
                 ch.setString(1, AcmeStatus.VALID.word());
                 ch.setLong(2, Columns.micros(at));
                 ch.setString(3, challengeId);
                 ch.setString(4, AcmeStatus.PROCESSING.word());
                 if (ch.executeUpdate() != 1) {
-                    return false;
+                    return 0;
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -244,10 +277,17 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 ps.setLong(2, Columns.micros(authorizationExpiresAt));
                 ps.setString(3, authorizationId);
                 ps.setString(4, AcmeStatus.PENDING.word());
-                ps.executeUpdate();
+                return ps.executeUpdate() == 1 ? 2 : 1;
             }
-            return true;
+        }, m -> {
+            if (m > 0) {
+                kept.challengeChanged(challengeId, AcmeStatus.VALID, Optional.of(at), Optional.empty());
+            }
+            if (m > 1) {
+                kept.authorizationChanged(authorizationId, AcmeStatus.VALID, Optional.of(authorizationExpiresAt));
+            }
         });
+        return moved > 0;
     }
 
     @Override
@@ -277,7 +317,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     @Override
     public boolean updateChallenge(String id, AcmeStatus expected, AcmeStatus status, Optional<Instant> validatedAt,
             Optional<String> error) {
-        return writer.writeRelaxed(c -> {
+        return keeping(true, c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?,"
                     + " validated_at = COALESCE(?, validated_at), error = COALESCE(?, error) WHERE id = ? AND status = ?")) {
                 ps.setString(1, status.word());
@@ -286,6 +326,10 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 ps.setString(4, id);
                 ps.setString(5, expected.word());
                 return ps.executeUpdate() == 1;
+            }
+        }, moved -> {
+            if (moved) {
+                kept.challengeChanged(id, status, validatedAt, error);
             }
         });
     }

@@ -2,8 +2,10 @@ package dev.certa.store.jdbc;
 
 import dev.certa.store.AcmeStalledChallenge;
 import dev.certa.store.AcmeStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,23 +18,36 @@ import java.util.Optional;
 final class JdbcAcmeValidationStarts {
     private final GroupCommitter writer;
     private final Reads reads;
+    private final KeptAcmeRows kept;
 
-    JdbcAcmeValidationStarts(GroupCommitter writer, Reads reads) {
+    JdbcAcmeValidationStarts(GroupCommitter writer, Reads reads, KeptAcmeRows kept) {
         this.writer = writer;
         this.reads = reads;
+        this.kept = kept;
     }
 
     boolean start(String id, Instant at) {
-        return writer.writeRelaxed(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?, processing_since = ?"
-                    + " WHERE id = ? AND status = ?")) {
-                ps.setString(1, AcmeStatus.PROCESSING.word());
-                ps.setLong(2, Columns.micros(at));
-                ps.setString(3, id);
-                ps.setString(4, AcmeStatus.PENDING.word());
-                return ps.executeUpdate() == 1;
-            }
-        });
+        try {
+            return writer.write(c -> startOnce(c, id, at), true, started -> {
+                if (started) {
+                    kept.challengeChanged(id, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty());
+                }
+            });
+        } catch (RuntimeException e) {
+            kept.forgetAll();
+            throw e;
+        }
+    }
+
+    private static boolean startOnce(Connection c, String id, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?, processing_since = ?"
+                + " WHERE id = ? AND status = ?")) {
+            ps.setString(1, AcmeStatus.PROCESSING.word());
+            ps.setLong(2, Columns.micros(at));
+            ps.setString(3, id);
+            ps.setString(4, AcmeStatus.PENDING.word());
+            return ps.executeUpdate() == 1;
+        }
     }
 
     List<AcmeStalledChallenge> stalled(Instant startedBefore, int limit) {

@@ -156,6 +156,45 @@ class GroupCommitterTest {
     }
 
     @Test
+    void whatFollowsACommitRunsInCommitOrderBeforeItsCallerGoesOn() throws Exception {
+        List<Long> committedValues = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> committedCounts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int threads = 8;
+        var start = new CyclicBarrier(threads);
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Boolean>> seenOnReturn = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                long serial = 100 + t;
+                seenOnReturn.add(pool.submit(() -> {
+                    start.await();
+                    // each write inserts a row, then tells how many rows the database held after its transaction
+                    long rows = committer.write(c -> {
+                        c.createStatement().executeUpdate("INSERT INTO used_tokens (provisioner, token_id, expires_at) VALUES ('p', '"
+                                + serial + "', 0)");
+                        try (ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM used_tokens")) {
+                            rs.next();
+                            return rs.getLong(1);
+                        }
+                    }, serial % 2 == 0, n -> {
+                        committedCounts.add(n);
+                        committedValues.add(serial);
+                    });
+                    return committedValues.contains(serial) && rows > 0;
+                }));
+            }
+            for (Future<Boolean> f : seenOnReturn) {
+                assertThat(f.get()).as("the caller returns after its step after the commit").isTrue();
+            }
+        }
+        assertThat(committedValues).hasSize(threads).doesNotHaveDuplicates();
+        assertThat(committedCounts).as("in the order of the commits").isSorted();
+        assertThatThrownBy(() -> committer.write(c -> {
+            throw new SQLException("refused");
+        }, false, x -> committedValues.add(-1L))).isInstanceOf(StoreException.class);
+        assertThat(committedValues).as("a write that failed has no step after its commit").doesNotContain(-1L);
+    }
+
+    @Test
     void aDuplicateSerialIsReportedNotThrown() {
         assertThat(committer.record(certificate(7))).isTrue();
         assertThat(committer.record(certificate(7))).isFalse();
