@@ -18,14 +18,19 @@ abstract class AcmeLedgerContract extends StoreContract {
     }
 
     private AcmeOrder orderWithTwoNames(String accountId) {
+        return orderWithTwoNames(accountId, T0);
+    }
+
+    /** Order o1 for a.example.com (authorization a1: challenges c1, c2) and 192.0.2.1 (a2, none), made at {@code t0}. */
+    private AcmeOrder orderWithTwoNames(String accountId, Instant t0) {
         var challenges = List.of(
                 new AcmeChallenge("c1", "a1", "http-01", "tok1", AcmeStatus.PENDING, Optional.empty(), Optional.empty()),
                 new AcmeChallenge("c2", "a1", "dns-01", "tok2", AcmeStatus.PENDING, Optional.empty(), Optional.empty()));
-        var a1 = new AcmeAuthorization("a1", accountId, "dns:a.example.com", AcmeStatus.PENDING, T0.plusSeconds(3600), T0, challenges);
-        var a2 = new AcmeAuthorization("a2", accountId, "ip:192.0.2.1", AcmeStatus.PENDING, T0.plusSeconds(3600), T0, List.of());
+        var a1 = new AcmeAuthorization("a1", accountId, "dns:a.example.com", AcmeStatus.PENDING, t0.plusSeconds(3600), t0, challenges);
+        var a2 = new AcmeAuthorization("a2", accountId, "ip:192.0.2.1", AcmeStatus.PENDING, t0.plusSeconds(3600), t0, List.of());
         var order = new AcmeOrder("o1", accountId, AcmeStatus.PENDING, List.of("dns:a.example.com", "ip:192.0.2.1"),
-                List.of("a1", "a2"), T0.plusSeconds(3600), Optional.empty(), Optional.empty(), T0, "tlsserver",
-                Optional.of("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE"), Optional.of(T0.plusSeconds(86400)));
+                List.of("a1", "a2"), t0.plusSeconds(3600), Optional.empty(), Optional.empty(), t0, "tlsserver",
+                Optional.of("aYhba4dGQEHhs3uEe6CuLN4ByNQ.AIdlQyE"), Optional.of(t0.plusSeconds(86400)));
         store.acme().createOrder(order, List.of(a1, a2), Set.of("example.com"));
         return order;
     }
@@ -364,8 +369,8 @@ abstract class AcmeLedgerContract extends StoreContract {
     @Test
     void whatIsReadAfterEveryChangeIsWhatTheDatabaseHolds() {
         store.acme().createAccount(account("acc1", "thumb"));
-        orderWithTwoNames("acc1");
         Instant t = T0.plusNanos(123_456_789); // kept to the microsecond, like the database
+        orderWithTwoNames("acc1", t);
         readsAsTheDatabase("creation");
         readsAsTheDatabase("creation, read twice");
 

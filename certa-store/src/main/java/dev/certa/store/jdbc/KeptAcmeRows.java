@@ -120,6 +120,25 @@ final class KeptAcmeRows {
 
     // ---- changes, applied after their commit on the writer's thread ----
 
+    /** A new order and its new authorizations, kept as the database holds them. */
+    void created(AcmeOrder o, List<AcmeAuthorization> newAuthorizations) {
+        if (!on) {
+            return;
+        }
+        synchronized (lock) {
+            generation++;
+            put(orders, o.id(), new AcmeOrder(o.id(), o.accountId(), o.status(), o.identifiers(), o.authorizationIds(),
+                    asStored(o.expiresAt()), o.error(), o.certificateSerial(), asStored(o.createdAt()), o.profile(), o.replaces(),
+                    o.notAfter().map(KeptAcmeRows::asStored)), generation);
+            for (AcmeAuthorization a : newAuthorizations) {
+                List<AcmeChallenge> challenges = a.challenges().stream().map(c -> new AcmeChallenge(c.id(), a.id(), c.type(), c.token(),
+                        c.status(), c.validatedAt().map(KeptAcmeRows::asStored), c.error())).toList();
+                put(authorizations, a.id(), new AcmeAuthorization(a.id(), a.accountId(), a.identifier(), a.status(),
+                        asStored(a.expiresAt()), asStored(a.createdAt()), challenges), generation);
+            }
+        }
+    }
+
     /** An order moved to {@code status}, with the error or serial written, if any (else the old ones stay). */
     void orderChanged(String id, AcmeStatus status, Optional<String> error, Optional<BigInteger> serial) {
         change(orders, id, o -> new AcmeOrder(o.id(), o.accountId(), status, o.identifiers(), o.authorizationIds(), o.expiresAt(),
