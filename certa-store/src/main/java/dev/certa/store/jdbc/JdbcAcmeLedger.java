@@ -17,7 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,7 +29,6 @@ import java.util.Set;
 public final class JdbcAcmeLedger implements AcmeLedger {
     private static final String ORDER_COLUMNS = "id, account_id, status, identifiers, authorization_ids, expires_at, error,"
             + " certificate_serial, created_at, profile, replaces, not_after";
-    private static final String CHALLENGE_COLUMNS = "id, authorization_id, type, token, status, validated_at, error";
 
     private final GroupCommitter writer;
     private final Reads reads;
@@ -39,6 +37,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     private final JdbcAcmeAccounts accounts;
     private final JdbcAcmeNonces nonces;
     private final KeptAcmeRows kept;
+    private final JdbcAcmeAuthorizations authorizations;
 
     /**
      * @param sharedByNodes whether other processes use the database (else accounts, and orders and
@@ -50,6 +49,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         this.kept = !sharedByNodes && writer.inCommitOrder() ? KeptAcmeRows.on() : KeptAcmeRows.off();
         this.extensions = new JdbcAcmeExtensions(writer, reads);
         this.starts = new JdbcAcmeValidationStarts(writer, reads, kept);
+        this.authorizations = new JdbcAcmeAuthorizations(writer, reads, kept);
         this.accounts = new JdbcAcmeAccounts(writer, reads, !sharedByNodes);
         this.nonces = new JdbcAcmeNonces(writer);
     }
@@ -80,7 +80,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     }
     @Override
     public void createOrder(AcmeOrder o, List<AcmeAuthorization> authorizations, Set<String> registeredDomains) {
-        keeping(false, c -> {
+        kept.write(writer, false, c -> {
             for (String domain : registeredDomains) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_order_domains (domain, created_at, order_id) VALUES (?, ?, ?)")) {
                     ps.setString(1, domain);
@@ -168,170 +168,52 @@ public final class JdbcAcmeLedger implements AcmeLedger {
             }
         };
         // to processing: a guard against finalizing twice, made durable by the certificate that follows
-        return keeping(status == AcmeStatus.PROCESSING, work, moved -> {
+        return kept.write(writer, status == AcmeStatus.PROCESSING, work, moved -> {
             if (moved) {
                 kept.orderChanged(id, status, error, certificateSerial);
             }
         });
     }
 
-    /** A write whose committed change is then applied to what {@link #kept} holds (all of which is forgotten if it fails). */
-    private <T> T keeping(boolean relaxed, SqlWork<T> work, java.util.function.Consumer<T> committed) {
-        try {
-            return writer.write(work, relaxed, committed);
-        } catch (RuntimeException e) {
-            kept.forgetAll();
-            throw e;
-        }
-    }
-
     @Override
     public Optional<AcmeAuthorization> authorization(String id) {
-        return kept.authorization(id, () -> authorizationWhere("a.id = ?", id));
+        return authorizations.find(id);
     }
 
     @Override
     public Optional<AcmeAuthorization> authorizationOfChallenge(String challengeId) {
-        Optional<String> known = kept.authorizationIdOf(challengeId);
-        if (known.isPresent()) {
-            return authorization(known.get());
-        }
-        long before = kept.generation();
-        return kept.keep(before, authorizationWhere("a.id = (SELECT authorization_id FROM acme_challenges WHERE id = ?)", challengeId));
-    }
-
-    /** One statement, so the authorization and its challenges come from one snapshot (and SQLite starts one read transaction, not two). */
-    private Optional<AcmeAuthorization> authorizationWhere(String where, String key) {
-        return reads.run("read an ACME authorization", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.account_id, a.identifier, a.status, a.expires_at,"
-                    + " a.created_at, c.id, c.authorization_id, c.type, c.token, c.status, c.validated_at, c.error"
-                    + " FROM acme_authorizations a LEFT JOIN acme_challenges c ON c.authorization_id = a.id"
-                    + " WHERE " + where + " ORDER BY c.position")) {
-                ps.setString(1, key);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    String id = rs.getString(1);
-                    String accountId = rs.getString(2);
-                    String identifier = rs.getString(3);
-                    AcmeStatus status = AcmeStatus.ofWord(rs.getString(4));
-                    Instant expires = Columns.instant(rs.getLong(5));
-                    Instant created = Columns.instant(rs.getLong(6));
-                    List<AcmeChallenge> challenges = new ArrayList<>();
-                    do {
-                        if (rs.getString(7) != null) {
-                            challenges.add(challenge(rs, 7));
-                        }
-                    } while (rs.next());
-                    return Optional.of(new AcmeAuthorization(id, accountId, identifier, status, expires, created, challenges));
-                }
-            }
-        });
+        return authorizations.ofChallenge(challengeId);
     }
 
     @Override
     public boolean updateAuthorization(String id, AcmeStatus expected, AcmeStatus status) {
-        return keeping(false, c -> update(c, "UPDATE acme_authorizations SET status = ? WHERE id = ? AND status = ?",
-                status.word(), id, expected.word()) == 1, moved -> {
-                    if (moved) {
-                        kept.authorizationChanged(id, status, Optional.empty());
-                    }
-                });
+        return authorizations.update(id, expected, status);
     }
 
     @Override
     public boolean validateAuthorization(String id, Instant expiresAt) {
-        return keeping(true, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
-                ps.setString(1, AcmeStatus.VALID.word());
-                ps.setLong(2, Columns.micros(expiresAt));
-                ps.setString(3, id);
-                ps.setString(4, AcmeStatus.PENDING.word());
-                return ps.executeUpdate() == 1;
-            }
-        }, moved -> {
-            if (moved) {
-                kept.authorizationChanged(id, AcmeStatus.VALID, Optional.of(expiresAt));
-            }
-        });
+        return authorizations.validate(id, expiresAt);
     }
 
     @Override
     public boolean validateChallenge(String challengeId, String authorizationId, Instant at, Instant authorizationExpiresAt) {
-        // 0: the challenge had moved already; 1: the challenge moved; 2: and its authorization too
-        int moved = keeping(true, c -> {
-            try (PreparedStatement ch = c.prepareStatement("UPDATE acme_challenges SET status = ?, validated_at = ? WHERE id = ? AND status = ?")) {
-                ch.setString(1, AcmeStatus.VALID.word());
-                ch.setLong(2, Columns.micros(at));
-                ch.setString(3, challengeId);
-                ch.setString(4, AcmeStatus.PROCESSING.word());
-                if (ch.executeUpdate() != 1) {
-                    return 0;
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
-                ps.setString(1, AcmeStatus.VALID.word());
-                ps.setLong(2, Columns.micros(authorizationExpiresAt));
-                ps.setString(3, authorizationId);
-                ps.setString(4, AcmeStatus.PENDING.word());
-                return ps.executeUpdate() == 1 ? 2 : 1;
-            }
-        }, m -> {
-            if (m > 0) {
-                kept.challengeChanged(challengeId, AcmeStatus.VALID, Optional.of(at), Optional.empty());
-            }
-            if (m > 1) {
-                kept.authorizationChanged(authorizationId, AcmeStatus.VALID, Optional.of(authorizationExpiresAt));
-            }
-        });
-        return moved > 0;
+        return authorizations.validateChallenge(challengeId, authorizationId, at, authorizationExpiresAt);
     }
 
     @Override
     public Optional<AcmeAuthorization> reusableAuthorization(String accountId, String identifier, Instant until) {
-        Optional<String> id = reads.run("find a reusable ACME authorization", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM acme_authorizations"
-                    + " WHERE account_id = ? AND identifier = ? AND status = ? AND expires_at >= ?"
-                    + " ORDER BY expires_at DESC LIMIT 1")) {
-                ps.setString(1, accountId);
-                ps.setString(2, identifier);
-                ps.setString(3, AcmeStatus.VALID.word());
-                ps.setLong(4, Columns.micros(until));
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
-        return id.flatMap(this::authorization);
+        return authorizations.reusable(accountId, identifier, until);
     }
 
     @Override
     public Optional<AcmeChallenge> challenge(String id) {
-        return reads.run("read an ACME challenge",
-                c -> oneRow(c, "SELECT " + CHALLENGE_COLUMNS + " FROM acme_challenges WHERE id = ?", id, JdbcAcmeLedger::challenge));
+        return authorizations.challenge(id);
     }
 
     @Override
     public boolean updateChallenge(String id, AcmeStatus expected, AcmeStatus status, Optional<Instant> validatedAt,
             Optional<String> error) {
-        return keeping(true, c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?,"
-                    + " validated_at = COALESCE(?, validated_at), error = COALESCE(?, error) WHERE id = ? AND status = ?")) {
-                ps.setString(1, status.word());
-                setInstant(ps, 2, validatedAt);
-                setText(ps, 3, error);
-                ps.setString(4, id);
-                ps.setString(5, expected.word());
-                return ps.executeUpdate() == 1;
-            }
-        }, moved -> {
-            if (moved) {
-                kept.challengeChanged(id, status, validatedAt, error);
-            }
-        });
+        return authorizations.updateChallenge(id, expected, status, validatedAt, error);
     }
 
     @Override
@@ -430,18 +312,6 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     @Override
     public List<AcmeAccount> accounts(int limit, Optional<String> after) {
         return accounts.list(limit, after);
-    }
-
-    private static AcmeChallenge challenge(ResultSet rs) throws SQLException {
-        return challenge(rs, 1);
-    }
-
-    /** The challenge in {@link #CHALLENGE_COLUMNS} order from column {@code first} on. */
-    private static AcmeChallenge challenge(ResultSet rs, int first) throws SQLException {
-        long validated = rs.getLong(first + 5);
-        Optional<Instant> validatedAt = rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(validated));
-        return new AcmeChallenge(rs.getString(first), rs.getString(first + 1), rs.getString(first + 2), rs.getString(first + 3),
-                AcmeStatus.ofWord(rs.getString(first + 4)), validatedAt, Optional.ofNullable(rs.getString(first + 6)));
     }
 
     private static AcmeOrder order(ResultSet rs) throws SQLException {

@@ -27,16 +27,11 @@ final class JdbcAcmeValidationStarts {
     }
 
     boolean start(String id, Instant at) {
-        try {
-            return writer.write(c -> startOnce(c, id, at), true, started -> {
-                if (started) {
-                    kept.challengeChanged(id, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty());
-                }
-            });
-        } catch (RuntimeException e) {
-            kept.forgetAll();
-            throw e;
-        }
+        return kept.write(writer, true, c -> startOnce(c, id, at), started -> {
+            if (started) {
+                kept.challengeChanged(id, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty());
+            }
+        });
     }
 
     private static boolean startOnce(Connection c, String id, Instant at) throws SQLException {

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
@@ -115,6 +116,19 @@ final class KeptAcmeRows {
             if (value instanceof AcmeAuthorization a) {
                 a.challenges().forEach(c -> authorizationOfChallenge.put(c.id(), a.id()));
             }
+        }
+    }
+
+    /**
+     * Runs {@code work} on {@code writer} and, after its commit, {@code committed} (which applies the change
+     * here); if the write fails, whether or not it was committed, everything kept is forgotten.
+     */
+    <T> T write(GroupCommitter writer, boolean relaxed, SqlWork<T> work, Consumer<T> committed) {
+        try {
+            return writer.write(work, relaxed, committed);
+        } catch (RuntimeException e) {
+            forgetAll();
+            throw e;
         }
     }
 
