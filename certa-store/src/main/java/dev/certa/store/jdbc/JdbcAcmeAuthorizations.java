@@ -3,6 +3,7 @@ package dev.certa.store.jdbc;
 import dev.certa.store.AcmeAuthorization;
 import dev.certa.store.AcmeChallenge;
 import dev.certa.store.AcmeStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -81,20 +82,21 @@ final class JdbcAcmeAuthorizations {
     }
 
     boolean validate(String id, Instant expiresAt) {
-        return kept.write(writer, true, c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
-                ps.setString(1, AcmeStatus.VALID.word());
-                ps.setLong(2, Columns.micros(expiresAt));
-                ps.setString(3, id);
-                ps.setString(4, AcmeStatus.PENDING.word());
-                return ps.executeUpdate() == 1;
-            }
-        }, moved -> {
+        return kept.write(writer, true, c -> pendingToValid(c, id, expiresAt), moved -> {
             if (moved) {
                 kept.authorizationChanged(id, AcmeStatus.VALID, Optional.of(expiresAt));
             }
         });
+    }
+
+    private static boolean pendingToValid(Connection c, String id, Instant expiresAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
+            ps.setString(1, AcmeStatus.VALID.word());
+            ps.setLong(2, Columns.micros(expiresAt));
+            ps.setString(3, id);
+            ps.setString(4, AcmeStatus.PENDING.word());
+            return ps.executeUpdate() == 1;
+        }
     }
 
     boolean validateChallenge(String challengeId, String authorizationId, Instant at, Instant authorizationExpiresAt) {
@@ -109,14 +111,7 @@ final class JdbcAcmeAuthorizations {
                     return 0;
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE acme_authorizations SET status = ?, expires_at = ? WHERE id = ? AND status = ?")) {
-                ps.setString(1, AcmeStatus.VALID.word());
-                ps.setLong(2, Columns.micros(authorizationExpiresAt));
-                ps.setString(3, authorizationId);
-                ps.setString(4, AcmeStatus.PENDING.word());
-                return ps.executeUpdate() == 1 ? 2 : 1;
-            }
+            return pendingToValid(c, authorizationId, authorizationExpiresAt) ? 2 : 1;
         }, m -> {
             if (m > 0) {
                 kept.challengeChanged(challengeId, AcmeStatus.VALID, Optional.of(at), Optional.empty());
