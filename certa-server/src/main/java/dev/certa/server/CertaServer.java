@@ -1,5 +1,7 @@
 package dev.certa.server;
 
+import dev.certa.core.error.CertaException;
+import dev.certa.core.error.ErrorKind;
 import dev.certa.core.issue.CaUrls;
 import dev.certa.core.issue.CertificateAuthority;
 import dev.certa.core.issue.IssuanceRequest;
@@ -26,6 +28,7 @@ import dev.certa.server.revocation.RevocationEndpoints;
 import dev.certa.server.revocation.RevocationService;
 import dev.certa.server.signing.SigningService;
 import dev.certa.store.CertaStore;
+import dev.certa.store.StoreException;
 import dev.certa.store.Stores;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -98,7 +101,13 @@ public final class CertaServer implements AutoCloseable {
         http.open();
         String httpBase = "http://" + hostForUrl(config.publicHost()) + ":" + http.getLocalPort();
 
-        CertaStore store = Stores.open(config.store());
+        CertaStore store;
+        try {
+            store = Stores.open(config.store());
+        } catch (StoreException e) { // the database cannot be opened (in use, unwritable, unreachable): the reason says which
+            http.close();
+            throw new CertaException(ErrorKind.IO, e.getMessage(), null, e);
+        }
         List<AutoCloseable> closeables = new ArrayList<>();
         AuditLog audit;
         try {

@@ -1,6 +1,7 @@
 package dev.certa.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,9 +32,14 @@ class KillDurabilityTest {
     void sqliteKeepsEveryCertificateHandedOutBeforeSigkill() throws Exception {
         Path file = directory.resolve("certa.db");
 
-        List<String> printed = runAndKill(List.of("sqlite", file.toString()));
+        // while the child has it open, another process is refused, with the reason, and changes nothing
+        List<String> printed = runAndKill(List.of("sqlite", file.toString()), () -> assertThatThrownBy(
+                () -> Stores.open(new StoreConfig.Sqlite(file)).close())
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("is in use by another process")
+                .hasMessageContaining("PostgreSQL"));
 
-        try (CertaStore store = Stores.open(new StoreConfig.Sqlite(file))) {
+        try (CertaStore store = Stores.open(new StoreConfig.Sqlite(file))) { // the kill released the lock
             assertEveryOneRecorded(store, printed);
         }
     }
@@ -44,7 +50,7 @@ class KillDurabilityTest {
         try {
             database.open().close(); // migrate first: the child should spend its life recording
             List<String> printed = runAndKill(
-                    List.of("postgres", PostgresTestDatabase.URL, PostgresTestDatabase.USER, database.schema()));
+                    List.of("postgres", PostgresTestDatabase.URL, PostgresTestDatabase.USER, database.schema()), () -> { });
 
             try (CertaStore store = database.open()) {
                 assertEveryOneRecorded(store, printed);
@@ -83,7 +89,8 @@ class KillDurabilityTest {
         assertThat(undone).as("validations reported but not kept (of %d)", valid.size()).isEmpty();
     }
 
-    private List<String> runAndKill(List<String> arguments) throws Exception {
+    /** Runs the child until it has handed out enough, runs {@code whileRunning}, and kills the child. */
+    private List<String> runAndKill(List<String> arguments, Runnable whileRunning) throws Exception {
         Path errors = directory.resolve("child-stderr.txt");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElseThrow(),
@@ -108,7 +115,11 @@ class KillDurabilityTest {
             Thread.sleep(5);
         }
         boolean wasAlive = child.isAlive();
-        child.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing, no closing
+        try {
+            whileRunning.run();
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no flushing, no closing
+        }
         child.waitFor(30, TimeUnit.SECONDS);
         reader.join(30_000);
 

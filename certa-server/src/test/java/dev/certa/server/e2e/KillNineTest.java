@@ -1,6 +1,7 @@
 package dev.certa.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certa.server.audit.AuditVerifier;
@@ -108,6 +109,12 @@ class KillNineTest {
         // restart on the same data: it must come up (audit log and database intact) and keep issuing
         Child second = start(data);
         URI again = readyUrl(second);
+        // a second server on the same data directory, in another process, is refused and says why
+        var sameData = new ConfigLoader(data, java.util.Optional.empty(), Map.of()).load().config();
+        assertThatThrownBy(() -> dev.certa.server.CertaServer.start(sameData, Clock.systemUTC(), new SecureRandom()).close())
+                .isInstanceOf(dev.certa.core.error.CertaException.class)
+                .hasMessageContaining("is in use by another process")
+                .hasMessageContaining("PostgreSQL");
         String name = "after-restart.example";
         var csr = new dev.certa.core.csr.CsrBuilder(dev.certa.core.name.DistinguishedNames.of(name, "t"))
                 .addSubjectAltName(dev.certa.core.name.SubjectAltName.dns(name))

@@ -42,9 +42,16 @@ public final class SqliteStores {
         String where = "SQLite database " + file;
         prepareDirectory(file);
         String url = "jdbc:sqlite:" + file;
+        OwnerLock owner = OwnerLock.take(file); // before anything touches the database
 
         // creates the file, in WAL mode; keeps its prepared statements, as the readers' connections do
-        Connection writerConnection = StatementCache.wrap(connect(url, file));
+        Connection writerConnection;
+        try {
+            writerConnection = StatementCache.wrap(connect(url, file));
+        } catch (RuntimeException e) {
+            closeQuietly(owner);
+            throw e;
+        }
         String version;
         HikariDataSource readers;
         try {
@@ -53,15 +60,17 @@ public final class SqliteStores {
             readers = new HikariDataSource(readerPool(url));
         } catch (StoreException e) {
             closeQuietly(writerConnection);
+            closeQuietly(owner);
             throw e;
         } catch (RuntimeException e) {
             closeQuietly(writerConnection);
+            closeQuietly(owner);
             throw new StoreException("could not open read connections to " + where + ": " + e.getMessage(), e);
         }
         var writer = new GroupCommitter(new SingleWriterConnection(writerConnection), 1, where);
         log.info("opened {} (schema version {})", where, version);
         return new JdbcStore(where, writer, new Reads(readers, where), new LocalLocks(), false,
-                List.of(readers, writerConnection));
+                List.of(readers, writerConnection, owner));
     }
 
     private static void prepareDirectory(Path file) {
@@ -142,6 +151,14 @@ public final class SqliteStores {
             connection.close();
         } catch (SQLException e) {
             log.debug("closing {} failed", connection, e);
+        }
+    }
+
+    private static void closeQuietly(OwnerLock owner) {
+        try {
+            owner.close();
+        } catch (IOException e) {
+            log.debug("releasing the lock of the SQLite database failed", e);
         }
     }
 }
