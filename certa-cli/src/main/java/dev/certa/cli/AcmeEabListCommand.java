@@ -33,10 +33,11 @@ final class AcmeEabListCommand extends BaseCommand {
             return 0;
         }
         JsonNode keys = reply.get("keys");
-        out().printf("%-24s %-21s %-24s %s%n", "KEY ID", "CREATED", "ACCOUNT", "LABEL");
+        out().printf("%-24s %-21s %-8s %-24s %s%n", "KEY ID", "CREATED", "STATUS", "ACCOUNT", "LABEL");
         for (JsonNode k : keys) {
-            out().printf("%-24s %-21s %-24s %s%n", k.get("keyId").asText(), k.get("createdAt").asText().replaceAll("\\.\\d+Z$", "Z"),
-                    k.path("account").asText("(unused)"), k.get("label").asText());
+            out().printf("%-24s %-21s %-8s %-24s %s%n", k.get("keyId").asText(), k.get("createdAt").asText().replaceAll("\\.\\d+Z$", "Z"),
+                    k.has("revokedAt") ? "revoked" : k.has("account") ? "bound" : "unused", k.path("account").asText("-"),
+                    k.get("label").asText());
         }
         out().println(keys.size() + " key" + (keys.size() == 1 ? "" : "s"));
         return 0;

@@ -147,8 +147,16 @@ class OnlineCaCommandsTest {
 
         CliRunner.Result listed = certa.run("acme", "eab", "list", "--admin-token-file", "data/admin-token");
         assertThat(listed.exitCode()).as(listed.all()).isZero();
-        assertThat(listed.out()).contains(kid, "team web", "(unused)").doesNotContain(mac);
+        assertThat(listed.out()).contains(kid, "team web", "unused").doesNotContain(mac);
         assertThat(certa.run("acme", "eab", "list").err()).contains("needs the admin token");
+        CliRunner.Result revoked = certa.run("acme", "eab", "revoke", kid, "--admin-token-file", "data/admin-token");
+        assertThat(revoked.exitCode()).as(revoked.all()).isZero();
+        assertThat(revoked.out()).contains("Revoked External Account Binding key " + kid, "It had bound no account");
+        assertThat(certa.run("acme", "eab", "list", "--admin-token-file", "data/admin-token").out()).contains(kid, "revoked");
+        CliRunner.Result unknownKey = certa.run("acme", "eab", "revoke", "no-such-key", "--admin-token-file", "data/admin-token");
+        assertThat(unknownKey.exitCode()).isNotZero();
+        assertThat(unknownKey.err()).contains("no External Account Binding key 'no-such-key'").doesNotContain("Exception");
+        assertThat(certa.run("acme", "eab", "revoke", "bad/id", "--admin-token-file", "data/admin-token").err()).contains("is not a key id");
         CliRunner.Result accounts = certa.run("acme", "accounts", "--admin-token-file", "data/admin-token");
         assertThat(accounts.exitCode()).as(accounts.all()).isZero();
         assertThat(accounts.out()).contains("ACCOUNT", "STATUS", "0 accounts"); // none made here (AcmeAccountsAdminTest lists real ones)

@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param hmacKey the MAC key (a secret: {@link #toString()} leaves it out)
  * @param label what the admin said the key is for
  * @param accountId the account it bound, once used
+ * @param revokedAt when an admin revoked it, if so: a revoked key binds no account
  */
 public record AcmeEabKey(String keyId, byte[] hmacKey, String label, Instant createdAt, Optional<String> accountId,
-        Optional<Instant> boundAt) {
+        Optional<Instant> boundAt, Optional<Instant> revokedAt) {
     public AcmeEabKey {
         Objects.requireNonNull(keyId, "keyId");
         hmacKey = hmacKey.clone();
@@ -23,6 +24,7 @@ public record AcmeEabKey(String keyId, byte[] hmacKey, String label, Instant cre
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(boundAt, "boundAt");
+        Objects.requireNonNull(revokedAt, "revokedAt");
     }
 
     @Override
@@ -33,6 +35,6 @@ public record AcmeEabKey(String keyId, byte[] hmacKey, String label, Instant cre
     @Override
     public String toString() {
         return "AcmeEabKey[keyId=" + keyId + ", label=" + label + ", createdAt=" + createdAt + ", accountId=" + accountId
-                + ", hmacKey=(not shown)]";
+                + ", revokedAt=" + revokedAt + ", hmacKey=(not shown)]";
     }
 }

@@ -153,6 +153,12 @@ public interface AcmeLedger {
      */
     boolean bindEabKey(String keyId, String accountId, Instant at);
 
+    /**
+     * Revokes an External Account Binding key: from then on it binds no account (an account it bound
+     * already is left as it is); false when there is no such key or it was revoked already.
+     */
+    boolean revokeEabKey(String keyId, Instant at);
+
     /** Undoes {@link #bindEabKey} for an account that was then not created (another node won the race for its key). */
     void unbindEabKey(String keyId, String accountId);
 

@@ -231,8 +231,9 @@ abstract class AcmeLedgerContract extends StoreContract {
     @Test
     void anEabKeyBindsOneAccountOnlyWhicheverNodeAsks() throws Exception {
         CertaStore other = open();
-        store.acme().createEabKey(new AcmeEabKey("kid1", new byte[] {1, 2, 3}, "team a", T0, Optional.empty(), Optional.empty()));
-        store.acme().createEabKey(new AcmeEabKey("kid2", new byte[] {4}, "team b", T0.plusSeconds(1), Optional.empty(), Optional.empty()));
+        store.acme().createEabKey(new AcmeEabKey("kid1", new byte[] {1, 2, 3}, "team a", T0, Optional.empty(), Optional.empty(), Optional.empty()));
+        store.acme().createEabKey(new AcmeEabKey("kid2", new byte[] {4}, "team b", T0.plusSeconds(1), Optional.empty(), Optional.empty(),
+                Optional.empty()));
 
         AcmeEabKey read = other.acme().eabKey("kid1").orElseThrow();
         assertThat(read.hmacKey()).containsExactly(1, 2, 3);
@@ -253,6 +254,27 @@ abstract class AcmeLedgerContract extends StoreContract {
         store.acme().unbindEabKey("kid1", bound.accountId().get());
         assertThat(store.acme().eabKey("kid1").orElseThrow().accountId()).isEmpty();
         assertThat(store.acme().eabKeys()).extracting(AcmeEabKey::keyId).containsExactly("kid2", "kid1");
+    }
+
+    @Test
+    void aRevokedEabKeyBindsNoAccountAndStaysListed() throws Exception {
+        CertaStore other = open();
+        store.acme().createEabKey(new AcmeEabKey("unused", new byte[] {1}, "team a", T0, Optional.empty(), Optional.empty(), Optional.empty()));
+        store.acme().createEabKey(new AcmeEabKey("used", new byte[] {2}, "team b", T0, Optional.empty(), Optional.empty(), Optional.empty()));
+        assertThat(store.acme().bindEabKey("used", "acc1", T0)).isTrue();
+
+        assertThat(other.acme().revokeEabKey("unused", T0.plusSeconds(5))).isTrue();
+        assertThat(store.acme().revokeEabKey("unused", T0.plusSeconds(6))).as("revoked once").isFalse();
+        assertThat(store.acme().revokeEabKey("no-such-key", T0)).isFalse();
+        assertThat(store.acme().bindEabKey("unused", "acc2", T0.plusSeconds(7))).as("a revoked key binds nothing").isFalse();
+        assertThat(store.acme().eabKey("unused").orElseThrow().revokedAt()).contains(T0.plusSeconds(5));
+        assertThat(store.acme().eabKey("unused").orElseThrow().accountId()).isEmpty();
+
+        assertThat(store.acme().revokeEabKey("used", T0.plusSeconds(8))).isTrue();
+        AcmeEabKey used = other.acme().eabKey("used").orElseThrow();
+        assertThat(used.accountId()).as("the account it bound is still named").contains("acc1");
+        assertThat(used.revokedAt()).contains(T0.plusSeconds(8));
+        assertThat(store.acme().eabKeys()).extracting(AcmeEabKey::keyId).containsExactlyInAnyOrder("unused", "used");
     }
 
     @Test

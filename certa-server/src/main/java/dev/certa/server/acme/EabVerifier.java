@@ -66,6 +66,10 @@ final class EabVerifier {
             throw new AcmeException(AcmeError.UNAUTHORIZED, "the externalAccountBinding's MAC does not verify with the key '" + kid
                     + "'; check the MAC key (base64url) the CA's admin gave you");
         }
+        if (key.revokedAt().isPresent()) {
+            throw new AcmeException(AcmeError.UNAUTHORIZED, "the External Account Binding key '" + kid + "' was revoked by the CA's"
+                    + " admin (" + key.revokedAt().get() + "); ask them for a new one");
+        }
         return kid;
     }
 

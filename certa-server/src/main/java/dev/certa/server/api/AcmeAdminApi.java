@@ -51,6 +51,7 @@ public final class AcmeAdminApi {
     public void register(Router router) {
         router.add("POST", "/eab-keys", "eab-keys-create", this::createEabKey);
         router.add("GET", "/eab-keys", "eab-keys-list", this::listEabKeys);
+        router.add("POST", "/eab-keys/*", "eab-keys-revoke", this::revokeEabKey);
         router.add("POST", "/renew-early", "renew-early", this::renewEarly);
         router.add("GET", "/acme-accounts", "acme-accounts-list", this::listAccounts);
     }
@@ -109,6 +110,36 @@ public final class AcmeAdminApi {
         return json.reply(200, out);
     }
 
+    /**
+     * {@code POST /eab-keys/ID/revoke}, body optional {@code {"deactivateAccount": true}}: the key binds no
+     * account from now on; with {@code deactivateAccount}, the account it bound (if any) is deactivated too.
+     */
+    Reply revokeEabKey(ApiRequest request) {
+        admin.require(request, "revoking an External Account Binding key");
+        String rest = request.path().substring("/eab-keys/".length());
+        if (!rest.endsWith("/revoke") || rest.length() == "/revoke".length() || rest.indexOf('/') != rest.length() - "/revoke".length()) {
+            throw ProblemException.notFound("not-found", "there is nothing at " + request.path() + "; revoke a key with POST /eab-keys/KEY_ID/revoke");
+        }
+        String keyId = rest.substring(0, rest.length() - "/revoke".length());
+        boolean deactivate = false;
+        if (request.body().length > 0) {
+            JsonNode d = json.body(request).get("deactivateAccount");
+            if (d != null && !d.isBoolean()) {
+                throw ProblemException.badRequest("bad-field", "\"deactivateAccount\" must be true or false");
+            }
+            deactivate = d != null && d.asBoolean();
+        }
+        AcmeEabKey key = eabKeys.revoke(keyId).orElseThrow(() -> ProblemException.notFound("unknown-key",
+                "this CA has no External Account Binding key '" + keyId + "'; 'certa acme eab list' shows the keys"));
+        Optional<AcmeAccount> account = deactivate ? key.accountId().flatMap(accounts::deactivate) : Optional.empty();
+        audit.append(new AuditEvent("admin", "acme-eab-key-revoke", Optional.empty(), List.of(), "ok", "key id " + keyId
+                + account.map(a -> ", account " + a.id() + " deactivated").orElse("")));
+        ObjectNode n = key(key);
+        key.accountId().ifPresent(a -> n.put("accountStatus", account.map(x -> x.status().word())
+                .or(() -> accounts.find(a).map(x -> x.status().word())).orElse("unknown")));
+        return json.reply(200, n);
+    }
+
     Reply renewEarly(ApiRequest request) {
         admin.require(request, "pulling renewals forward");
         JsonNode body = json.body(request);
@@ -153,6 +184,7 @@ public final class AcmeAdminApi {
         n.put("createdAt", k.createdAt().toString());
         k.accountId().ifPresent(a -> n.put("account", a));
         k.boundAt().ifPresent(b -> n.put("boundAt", b.toString()));
+        k.revokedAt().ifPresent(r -> n.put("revokedAt", r.toString()));
         return n;
     }
 }

@@ -130,6 +130,52 @@ class AcmeEabTest {
     }
 
     @Test
+    void aRevokedKeyCreatesNoAccount() throws Exception {
+        Key key = newKey("contractor");
+
+        HttpResponse<String> revoked = client.admin("/eab-keys/" + key.id() + "/revoke", "");
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(Acme4jClient.json(revoked).has("revokedAt")).isTrue();
+        assertThat(Acme4jClient.json(revoked).has("account")).isFalse();
+
+        assertThatThrownBy(() -> new AccountBuilder().withKeyIdentifier(key.id(), key.hmac()).useKeyPair(Acme4jEndToEndTest.p256())
+                .create(client.session()))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> {
+                    assertThat(e.getType().toString()).isEqualTo(ERR + "unauthorized");
+                    assertThat(e.getMessage()).contains("was revoked by the CA's admin");
+                });
+        JsonNode listed = Acme4jClient.json(fx.ca.get("/eab-keys", Map.of("Authorization", "Bearer " + fx.ca.adminToken())))
+                .get("keys").get(0);
+        assertThat(listed.get("keyId").asText()).isEqualTo(key.id());
+        assertThat(listed.has("revokedAt")).isTrue();
+        assertThat(Files.readString(fx.ca.data.resolve("audit.log"))).contains("acme-eab-key-revoke", key.id());
+    }
+
+    @Test
+    void revokingAUsedKeyCanDeactivateItsAccount() throws Exception {
+        Key kept = newKey("team a");
+        Key stopped = newKey("team b");
+        Account stays = new AccountBuilder().withKeyIdentifier(kept.id(), kept.hmac()).useKeyPair(Acme4jEndToEndTest.p256())
+                .create(client.session());
+        Account goes = new AccountBuilder().withKeyIdentifier(stopped.id(), stopped.hmac()).useKeyPair(Acme4jEndToEndTest.p256())
+                .create(client.session());
+
+        JsonNode a = Acme4jClient.json(client.admin("/eab-keys/" + kept.id() + "/revoke", ""));
+        assertThat(a.get("accountStatus").asText()).as("revoking alone leaves the account").isEqualTo("valid");
+        JsonNode b = Acme4jClient.json(client.admin("/eab-keys/" + stopped.id() + "/revoke", "{\"deactivateAccount\": true}"));
+        assertThat(b.get("accountStatus").asText()).isEqualTo("deactivated");
+
+        assertThat(client.issue(stays, "stays.example.test").getCertificate()).isNotNull();
+        assertThatThrownBy(() -> client.issue(goes, "goes.example.test"))
+                .isInstanceOfSatisfying(AcmeServerException.class, e -> assertThat(e.getType().toString()).isEqualTo(ERR + "unauthorized"));
+
+        assertThat(client.admin("/eab-keys/no-such-key/revoke", "").statusCode()).isEqualTo(404);
+        HttpResponse<String> badBody = client.admin("/eab-keys/" + kept.id() + "/revoke", "{\"deactivateAccount\": \"yes\"}");
+        assertThat(badBody.statusCode()).isEqualTo(400);
+        assertThat(badBody.body()).contains("deactivateAccount");
+    }
+
+    @Test
     void anUnknownKeyIdIsRefused() throws Exception {
         String mac = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
         assertThatThrownBy(() -> new AccountBuilder().withKeyIdentifier("no-such-key", mac).useKeyPair(Acme4jEndToEndTest.p256())

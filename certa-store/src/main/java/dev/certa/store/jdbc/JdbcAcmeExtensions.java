@@ -19,7 +19,7 @@ import java.util.Optional;
  * claiming a replacement are single statements that only one node can win.
  */
 final class JdbcAcmeExtensions {
-    private static final String EAB_COLUMNS = "key_id, hmac_key, label, created_at, account_id, bound_at";
+    private static final String EAB_COLUMNS = "key_id, hmac_key, label, created_at, account_id, bound_at, revoked_at";
     private final GroupCommitter writer;
     private final Reads reads;
 
@@ -56,13 +56,14 @@ final class JdbcAcmeExtensions {
 
     void createEabKey(AcmeEabKey key) {
         writer.write(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_eab_keys (" + EAB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_eab_keys (" + EAB_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, key.keyId());
                 ps.setBytes(2, key.hmacKey());
                 ps.setString(3, key.label());
                 ps.setLong(4, Columns.micros(key.createdAt()));
                 JdbcAcmeLedger.setText(ps, 5, key.accountId());
                 JdbcAcmeLedger.setInstant(ps, 6, key.boundAt());
+                JdbcAcmeLedger.setInstant(ps, 7, key.revokedAt());
                 ps.executeUpdate();
             }
             return null;
@@ -97,10 +98,21 @@ final class JdbcAcmeExtensions {
         long micros = Columns.micros(at);
         return writer.write(c -> {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE acme_eab_keys SET account_id = ?, bound_at = ? WHERE key_id = ? AND account_id IS NULL")) {
+                    "UPDATE acme_eab_keys SET account_id = ?, bound_at = ? WHERE key_id = ? AND account_id IS NULL AND revoked_at IS NULL")) {
                 ps.setString(1, accountId);
                 ps.setLong(2, micros);
                 ps.setString(3, keyId);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    boolean revokeEabKey(String keyId, Instant at) {
+        long micros = Columns.micros(at);
+        return writer.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE acme_eab_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL")) {
+                ps.setLong(1, micros);
+                ps.setString(2, keyId);
                 return ps.executeUpdate() == 1;
             }
         });
@@ -174,7 +186,9 @@ final class JdbcAcmeExtensions {
     private static AcmeEabKey eabKey(ResultSet rs) throws SQLException {
         long bound = rs.getLong(6);
         Optional<Instant> boundAt = rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(bound));
+        long revoked = rs.getLong(7);
+        Optional<Instant> revokedAt = rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(revoked));
         return new AcmeEabKey(rs.getString(1), rs.getBytes(2), rs.getString(3), Columns.instant(rs.getLong(4)),
-                Optional.ofNullable(rs.getString(5)), boundAt);
+                Optional.ofNullable(rs.getString(5)), boundAt, revokedAt);
     }
 }

@@ -280,6 +280,11 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     }
 
     @Override
+    public boolean revokeEabKey(String keyId, Instant at) {
+        return extensions.revokeEabKey(keyId, at);
+    }
+
+    @Override
     public void unbindEabKey(String keyId, String accountId) {
         extensions.unbindEabKey(keyId, accountId);
     }

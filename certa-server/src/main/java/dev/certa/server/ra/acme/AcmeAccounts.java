@@ -65,8 +65,10 @@ public final class AcmeAccounts {
         String id = ids.id();
         Instant now = clock.instant();
         if (binding.isPresent() && !ledger.bindEabKey(binding.get(), id, now)) {
+            boolean revoked = ledger.eabKey(binding.get()).flatMap(k -> k.revokedAt()).isPresent();
             throw new AcmeException(AcmeError.UNAUTHORIZED, "the External Account Binding key " + binding.get()
-                    + " is already bound to another account; each key creates one account, so ask the CA's admin for a new one");
+                    + (revoked ? " was revoked by the CA's admin" : " is already bound to another account; each key creates one account")
+                    + ", so ask the CA's admin for a new one");
         }
         AcmeAccount made = ledger.createAccount(new AcmeAccount(id, request.keyThumbprint(), request.jwk(), contacts,
                 AcmeStatus.VALID, now));
@@ -75,6 +77,16 @@ public final class AcmeAccounts {
             binding.ifPresent(k -> ledger.unbindEabKey(k, id));
         }
         return new Registration(made, created);
+    }
+
+    /** An admin's deactivation: the account can no longer be used (RFC 8555 section 7.3.6). The account as it is now. */
+    public Optional<AcmeAccount> deactivate(String id) {
+        Optional<AcmeAccount> a = ledger.account(id);
+        if (a.isEmpty() || a.get().status() == AcmeStatus.DEACTIVATED) {
+            return a;
+        }
+        ledger.updateAccount(id, a.get().contacts(), AcmeStatus.DEACTIVATED);
+        return ledger.account(id);
     }
 
     public Optional<AcmeAccount> find(String id) {

@@ -40,7 +40,7 @@ public final class AcmeEabKeys {
         }
         byte[] mac = new byte[KEY_BYTES];
         random.nextBytes(mac);
-        AcmeEabKey key = new AcmeEabKey(ids.id(), mac, l, clock.instant(), Optional.empty(), Optional.empty());
+        AcmeEabKey key = new AcmeEabKey(ids.id(), mac, l, clock.instant(), Optional.empty(), Optional.empty(), Optional.empty());
         ledger.createEabKey(key);
         return new Created(key, Base64.getUrlEncoder().withoutPadding().encodeToString(mac));
     }
@@ -48,6 +48,15 @@ public final class AcmeEabKeys {
     /** Every key, newest first, with the account each bound (MAC keys are not for showing). */
     public List<AcmeEabKey> list() {
         return ledger.eabKeys();
+    }
+
+    /**
+     * Revokes a key: it binds no account from now on. The key as it is now; empty when there is no such key.
+     * A key revoked before stays as it was.
+     */
+    public Optional<AcmeEabKey> revoke(String keyId) {
+        ledger.revokeEabKey(keyId, clock.instant());
+        return ledger.eabKey(keyId);
     }
 
     /** The key a client named, for checking its MAC. */
