@@ -20,8 +20,8 @@ final class AcmeAccountsCommand extends BaseCommand {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
-    Optional<String> adminTokenFile = Optional.empty();
+    @Mixin
+    AdminOptions admin = new AdminOptions();
 
     @Option(names = "--limit", paramLabel = "N", description = "At most this many (default: all, fetched 500 at a time).")
     Optional<Integer> limit = Optional.empty();
@@ -32,8 +32,7 @@ final class AcmeAccountsCommand extends BaseCommand {
     @Override
     int execute() {
         Env env = env();
-        String token = AdminToken.read(env, adminTokenFile).orElseThrow(() -> new CertaException(ErrorKind.USAGE,
-                "listing ACME accounts needs the admin token", "pass --admin-token-file FILE or set CERTA_ADMIN_TOKEN"));
+        Map<String, String> auth = admin.authorization(env, "listing ACME accounts");
         if (limit.isPresent() && limit.get() < 1) {
             throw new CertaException(ErrorKind.USAGE, "--limit must be at least 1", "write e.g. --limit 50");
         }
@@ -44,7 +43,7 @@ final class AcmeAccountsCommand extends BaseCommand {
             int page = Math.min(500, limit.map(l -> l - accounts.size()).orElse(500));
             JsonNode reply = client.get("/acme-accounts?limit=" + page
                     + after.map(a -> "&after=" + URLEncoder.encode(a, StandardCharsets.UTF_8)).orElse(""),
-                    Map.of("Authorization", "Bearer " + token));
+                    auth);
             reply.get("accounts").forEach(accounts::add);
             after = Optional.ofNullable(reply.get("next")).map(JsonNode::asText);
             if (after.isEmpty()) {

@@ -1,8 +1,6 @@
 package dev.certa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.certa.core.error.CertaException;
-import dev.certa.core.error.ErrorKind;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -17,8 +15,8 @@ final class AcmeEabAddCommand extends BaseCommand {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
-    Optional<String> adminTokenFile = Optional.empty();
+    @Mixin
+    AdminOptions admin = new AdminOptions();
 
     @Option(names = "--label", paramLabel = "TEXT", description = "Whom the key is for (shown by 'certa acme eab list').")
     String label = "";
@@ -29,10 +27,9 @@ final class AcmeEabAddCommand extends BaseCommand {
     @Override
     int execute() {
         Env env = env();
-        String token = AdminToken.read(env, adminTokenFile).orElseThrow(() -> new CertaException(ErrorKind.USAGE,
-                "making an External Account Binding key needs the admin token", "pass --admin-token-file FILE or set CERTA_ADMIN_TOKEN"));
+        Map<String, String> auth = admin.authorization(env, "making an External Account Binding key");
         JsonNode reply = server.client(env, Optional.empty()).post("/eab-keys", CaClient.json().createObjectNode().put("label", label),
-                Map.of("Authorization", "Bearer " + token));
+                auth);
         if (json) {
             out().println(reply.toPrettyString());
             return 0;

@@ -1,8 +1,6 @@
 package dev.certa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.certa.core.error.CertaException;
-import dev.certa.core.error.ErrorKind;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -16,8 +14,8 @@ final class AcmeEabListCommand extends BaseCommand {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
-    Optional<String> adminTokenFile = Optional.empty();
+    @Mixin
+    AdminOptions admin = new AdminOptions();
 
     @Option(names = "--json", description = "Print the server's JSON.")
     boolean json;
@@ -25,9 +23,8 @@ final class AcmeEabListCommand extends BaseCommand {
     @Override
     int execute() {
         Env env = env();
-        String token = AdminToken.read(env, adminTokenFile).orElseThrow(() -> new CertaException(ErrorKind.USAGE,
-                "listing External Account Binding keys needs the admin token", "pass --admin-token-file FILE or set CERTA_ADMIN_TOKEN"));
-        JsonNode reply = server.client(env, Optional.empty()).get("/eab-keys", Map.of("Authorization", "Bearer " + token));
+        Map<String, String> auth = admin.authorization(env, "listing External Account Binding keys");
+        JsonNode reply = server.client(env, Optional.empty()).get("/eab-keys", auth);
         if (json) {
             out().println(reply.toPrettyString());
             return 0;

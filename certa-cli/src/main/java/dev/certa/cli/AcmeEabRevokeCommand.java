@@ -21,8 +21,8 @@ final class AcmeEabRevokeCommand extends BaseCommand {
     @Parameters(paramLabel = "KEY_ID", description = "The key id, as 'certa acme eab list' shows it.")
     String keyId;
 
-    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
-    Optional<String> adminTokenFile = Optional.empty();
+    @Mixin
+    AdminOptions admin = new AdminOptions();
 
     @Option(names = "--deactivate-account", description = "Also deactivate the ACME account the key bound (RFC 8555 section 7.3.6).")
     boolean deactivateAccount;
@@ -36,10 +36,9 @@ final class AcmeEabRevokeCommand extends BaseCommand {
         if (!keyId.matches("[A-Za-z0-9_-]{1,200}")) {
             throw new CertaException(ErrorKind.USAGE, "'" + keyId + "' is not a key id", "copy the KEY ID column of 'certa acme eab list'");
         }
-        String token = AdminToken.read(env, adminTokenFile).orElseThrow(() -> new CertaException(ErrorKind.USAGE,
-                "revoking an External Account Binding key needs the admin token", "pass --admin-token-file FILE or set CERTA_ADMIN_TOKEN"));
+        Map<String, String> auth = admin.authorization(env, "revoking an External Account Binding key");
         JsonNode reply = server.client(env, Optional.empty()).post("/eab-keys/" + keyId + "/revoke",
-                CaClient.json().createObjectNode().put("deactivateAccount", deactivateAccount), Map.of("Authorization", "Bearer " + token));
+                CaClient.json().createObjectNode().put("deactivateAccount", deactivateAccount), auth);
         if (json) {
             out().println(reply.toPrettyString());
             return 0;

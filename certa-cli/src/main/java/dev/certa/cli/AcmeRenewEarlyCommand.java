@@ -2,8 +2,6 @@ package dev.certa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.certa.core.error.CertaException;
-import dev.certa.core.error.ErrorKind;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +21,8 @@ final class AcmeRenewEarlyCommand extends BaseCommand {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
-    Optional<String> adminTokenFile = Optional.empty();
+    @Mixin
+    AdminOptions admin = new AdminOptions();
 
     @Option(names = "--explanation", paramLabel = "URL", description = "A page telling subscribers why (sent to clients as explanationURL).")
     Optional<String> explanation = Optional.empty();
@@ -32,13 +30,12 @@ final class AcmeRenewEarlyCommand extends BaseCommand {
     @Override
     int execute() {
         Env env = env();
-        String token = AdminToken.read(env, adminTokenFile).orElseThrow(() -> new CertaException(ErrorKind.USAGE,
-                "pulling renewals forward needs the admin token", "pass --admin-token-file FILE or set CERTA_ADMIN_TOKEN"));
+        Map<String, String> auth = admin.authorization(env, "pulling renewals forward");
         ObjectNode body = CaClient.json().createObjectNode();
         var list = body.putArray("serials");
         serials.forEach(list::add);
         explanation.ifPresent(e -> body.put("explanation", e));
-        JsonNode reply = server.client(env, Optional.empty()).post("/renew-early", body, Map.of("Authorization", "Bearer " + token));
+        JsonNode reply = server.client(env, Optional.empty()).post("/renew-early", body, auth);
         for (JsonNode s : reply.get("serials")) {
             out().println(s.asText() + ": renew now");
         }

@@ -1,8 +1,6 @@
 package dev.certa.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.certa.core.error.CertaException;
-import dev.certa.core.error.ErrorKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,8 +18,8 @@ final class CertsCommand extends BaseCommand {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
-    Optional<String> adminTokenFile = Optional.empty();
+    @Mixin
+    AdminOptions admin = new AdminOptions();
 
     @Option(names = "--name", paramLabel = "NAME", description = "Only certificates for this DNS name or IP address.")
     Optional<String> name = Optional.empty();
@@ -38,13 +36,12 @@ final class CertsCommand extends BaseCommand {
     @Override
     int execute() {
         Env env = env();
-        String token = AdminToken.read(env, adminTokenFile).orElseThrow(() -> new CertaException(ErrorKind.USAGE,
-                "listing certificates needs the admin token", "pass --admin-token-file FILE or set CERTA_ADMIN_TOKEN"));
+        Map<String, String> auth = admin.authorization(env, "listing certificates");
         List<String> q = new ArrayList<>();
         name.ifPresent(n -> q.add("name=" + URLEncoder.encode(n, StandardCharsets.UTF_8)));
         status.ifPresent(s -> q.add("status=" + URLEncoder.encode(s, StandardCharsets.UTF_8)));
         q.add("limit=" + limit);
-        JsonNode reply = server.client(env, Optional.empty()).get("/certs?" + String.join("&", q), Map.of("Authorization", "Bearer " + token));
+        JsonNode reply = server.client(env, Optional.empty()).get("/certs?" + String.join("&", q), auth);
         if (json) {
             out().println(reply.toPrettyString());
             return 0;
