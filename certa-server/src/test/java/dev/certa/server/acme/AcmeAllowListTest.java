@@ -3,29 +3,14 @@ package dev.certa.server.acme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** With {@code acme.allowed-names}, the CA issues only for the listed domains (and names below them) and IP addresses. */
-class AcmeAllowListTest {
-    @TempDir
-    Path data;
-    private AcmeFixture fx;
-    private RawAcme raw;
-
-    @BeforeEach
-    void start() throws Exception {
-        fx = new AcmeFixture(data, Map.of("acme.allowed-names", "corp.test, 192.0.2.7, 2001:db8::7", "acme.denied-names", "hr.corp.test"));
-        raw = new RawAcme(fx.ca);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx.close();
+class AcmeAllowListTest extends AcmeCaTest {
+    @Override
+    Map<String, String> settings() {
+        return Map.of("acme.allowed-names", "corp.test, 192.0.2.7, 2001:db8::7", "acme.denied-names", "hr.corp.test");
     }
 
     @Test

@@ -4,33 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.exception.AcmeServerException;
 
 /** With {@code acme.eab = optional}: accounts need no binding, but one that is sent is checked and binds its key. */
-class AcmeEabOptionalTest {
-    @TempDir
-    Path data;
-    private AcmeFixture fx;
-    private Acme4jClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        fx = new AcmeFixture(data, Map.of("acme.eab", "optional"));
-        client = new Acme4jClient(fx);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx.close();
+class AcmeEabOptionalTest extends AcmeCaTest {
+    @Override
+    Map<String, String> settings() {
+        return Map.of("acme.eab", "optional");
     }
 
     @Test

@@ -13,15 +13,11 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.ECKey;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.AccountBuilder;
 import org.shredzone.acme4j.Status;
@@ -32,22 +28,11 @@ import org.shredzone.acme4j.exception.AcmeServerException;
  * key, a subscriber's acme4j creates an account with it, and an account without one, with a wrong MAC,
  * or with a key that already bound another account is refused.
  */
-class AcmeEabTest {
+class AcmeEabTest extends AcmeCaTest {
     private static final String ERR = "urn:ietf:params:acme:error:";
-    @TempDir
-    Path data;
-    private AcmeFixture fx;
-    private Acme4jClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        fx = new AcmeFixture(data, Map.of("acme.eab", "required"));
-        client = new Acme4jClient(fx);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx.close();
+    @Override
+    Map<String, String> settings() {
+        return Map.of("acme.eab", "required");
     }
 
     /** An admin's new key: its id and MAC key. */

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certa.server.testing.MovableClock;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.Status;
 import org.shredzone.acme4j.exception.AcmeRateLimitedException;
@@ -22,26 +19,19 @@ import org.shredzone.acme4j.exception.AcmeServerException;
  * The ACME registration authority's policy: names it will not issue for (an admin's deny list, public
  * suffixes) and rate limits per account and per registered domain, which say when to try again.
  */
-class AcmePolicyTest {
+class AcmePolicyTest extends AcmeCaTest {
     private static final String ERR = "urn:ietf:params:acme:error:";
-    @TempDir
-    Path data;
     private final MovableClock clock = new MovableClock(Instant.now());
-    private AcmeFixture fx;
-    private Acme4jClient client;
-    private RawAcme raw;
 
-    @BeforeEach
-    void start() throws Exception {
-        fx = new AcmeFixture(data, Map.of("acme.denied-names", "bank.example.test, *.secret.test",
-                "acme.rate-limit.orders-per-account", "3/1h", "acme.rate-limit.orders-per-domain", "4/1h"), clock);
-        client = new Acme4jClient(fx);
-        raw = new RawAcme(fx.ca);
+    @Override
+    Map<String, String> settings() {
+        return Map.of("acme.denied-names", "bank.example.test, *.secret.test",
+                "acme.rate-limit.orders-per-account", "3/1h", "acme.rate-limit.orders-per-domain", "4/1h");
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        fx.close();
+    @Override
+    Clock clock() {
+        return clock;
     }
 
     @Test

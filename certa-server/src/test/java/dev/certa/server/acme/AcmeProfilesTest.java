@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.certa.core.issue.Issuer;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Metadata;
@@ -24,22 +20,7 @@ import org.shredzone.acme4j.exception.AcmeServerException;
  * The ACME profiles extension: the directory lists {@code tlsserver} (90 days, the default) and
  * {@code shortlived} (7 days); an order names one and gets a certificate that lives that long.
  */
-class AcmeProfilesTest {
-    @TempDir
-    Path data;
-    private AcmeFixture fx;
-    private Acme4jClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        fx = new AcmeFixture(data);
-        client = new Acme4jClient(fx);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx.close();
-    }
+class AcmeProfilesTest extends AcmeCaTest {
 
     @Test
     void theDirectoryListsTheProfiles() throws Exception {

@@ -8,10 +8,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.RenewalInfo;
@@ -21,23 +18,8 @@ import org.shredzone.acme4j.RevocationReason;
  * Renewal information (ARI, RFC 9773) read by acme4j: the suggested window of a fresh certificate, and
  * the "renew now" window of one an admin pulled forward or that was revoked.
  */
-class AcmeRenewalInfoTest {
+class AcmeRenewalInfoTest extends AcmeCaTest {
     private static final String ERR = "urn:ietf:params:acme:error:";
-    @TempDir
-    Path data;
-    private AcmeFixture fx;
-    private Acme4jClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        fx = new AcmeFixture(data);
-        client = new Acme4jClient(fx);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx.close();
-    }
 
     @Test
     void aFreshCertificatesWindowOpensAtTwoThirdsOfItsLifetime() throws Exception {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.shredzone.acme4j.Account;
 import org.shredzone.acme4j.Certificate;
 import org.shredzone.acme4j.Order;
@@ -20,23 +17,8 @@ import org.shredzone.acme4j.exception.AcmeServerException;
  * {@code OrderBuilder.replaces}): recorded on the order, once per certificate, and only by the account
  * that ordered it.
  */
-class AcmeReplacesTest {
+class AcmeReplacesTest extends AcmeCaTest {
     private static final String ERR = "urn:ietf:params:acme:error:";
-    @TempDir
-    Path data;
-    private AcmeFixture fx;
-    private Acme4jClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        fx = new AcmeFixture(data);
-        client = new Acme4jClient(fx);
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        fx.close();
-    }
 
     @Test
     void aCertificateIsReplacedOnceAndThenNoMore() throws Exception {
