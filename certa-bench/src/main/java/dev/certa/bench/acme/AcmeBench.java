@@ -56,6 +56,7 @@ import javax.net.ssl.TrustManagerFactory;
  *                                        long, until the CA's JIT compiler threads used under 2% of its CPU
  *                                        in a slice (a JVM under load compiles for minutes; Pebble has none)
  * [--client lean|acme4j]                 the hand-rolled JWS client (default) or acme4j 4
+ * [--challenge http-01|dns-01]           how the lean client proves its names (default http-01)
  * [--poll adaptive|eager]               the first poll after the learned usual wait (default) or at once
  * [--poll-us 1000,50000]                 the interval after a poll that found the work not done, doubling up
  *                                        to the second (microseconds); see {@link Poll}
@@ -87,6 +88,13 @@ public final class AcmeBench {
         if (!client.equals("lean") && !client.equals("acme4j")) {
             throw new IllegalArgumentException("--client must be lean or acme4j, not " + client);
         }
+        String challenge = a.getOrDefault("challenge", "http-01");
+        if (!challenge.equals("http-01") && !challenge.equals("dns-01")) {
+            throw new IllegalArgumentException("--challenge must be http-01 or dns-01, not " + challenge);
+        }
+        if (challenge.equals("dns-01") && !client.equals("lean")) {
+            throw new IllegalArgumentException("--challenge dns-01 is answered by the lean client only");
+        }
         String[] poll = a.getOrDefault("poll-us", "1000,50000").split(",");
         String pollMode = a.getOrDefault("poll", "adaptive");
         if (!pollMode.equals("adaptive") && !pollMode.equals("eager")) {
@@ -108,7 +116,8 @@ public final class AcmeBench {
             Provider signatures = CryptoProviders.get().forSignature("SHA256withECDSA");
             for (int w = 0; w < workers; w++) {
                 clients.add(client.equals("lean")
-                        ? new LeanAcmeClient(directory, tls, responder, KeyType.EC_P256.generate(random), signatures, schedule, timeoutMillis)
+                        ? new LeanAcmeClient(directory, tls, responder, dns, challenge, KeyType.EC_P256.generate(random), signatures, schedule,
+                                timeoutMillis)
                         : new Acme4jClient(directory, tls, responder, jdkP256(), schedule, timeoutMillis));
             }
             long t0 = System.nanoTime();

@@ -49,8 +49,9 @@ public final class AcmeReport {
             }
         }
         System.out.println();
-        System.out.println("Full ACME issuances on loopback (new order, authorization, http-01 validated by the CA against the"
-                + " client's responder, finalize with a fresh P-256 key's CSR, download), the same client for both CAs, one run");
+        System.out.println("Full ACME issuances on loopback (new order, authorization, the challenge validated by the CA against the"
+                + " client's responder or DNS server (see the client note), finalize with a fresh P-256 key's CSR, download), the same"
+                + " client for both CAs, one run");
         System.out.printf(Locale.ROOT, "  %-26s %4s %11s %8s %8s %6s %10s %10s %9s %6s %5s%n", "", "conc", "issuances/s", "p50 ms",
                 "p99 ms", "errors", "CA CPU", "client CPU", "requests", "polls", "load");
         System.out.printf(Locale.ROOT, "  %-26s %4s %11s %8s %8s %6s %10s %10s %9s %6s %5s%n", "", "", "", "", "", "", "ms/issue",

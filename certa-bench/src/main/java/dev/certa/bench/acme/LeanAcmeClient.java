@@ -36,6 +36,8 @@ final class LeanAcmeClient implements AcmeClient {
     private final URI directory;
     private final SSLContext tls;
     private final ChallengeServer responder;
+    private final LoopbackDns dns;
+    private final String challengeType;
     private final KeyPair accountKey;
     private final Provider signatureProvider;
     private final Poll authzPoll;
@@ -51,11 +53,14 @@ final class LeanAcmeClient implements AcmeClient {
     private String kid;
     private long polls;
 
-    LeanAcmeClient(URI directory, SSLContext tls, ChallengeServer responder, KeyPair accountKey, Provider signatureProvider,
-            Poll poll, int timeoutMillis) throws GeneralSecurityException {
+    /** @param challengeType http-01 (answered by {@code responder}) or dns-01 (a TXT record on {@code dns}) */
+    LeanAcmeClient(URI directory, SSLContext tls, ChallengeServer responder, LoopbackDns dns, String challengeType, KeyPair accountKey,
+            Provider signatureProvider, Poll poll, int timeoutMillis) throws GeneralSecurityException {
         this.directory = directory;
         this.tls = tls;
         this.responder = responder;
+        this.dns = dns;
+        this.challengeType = challengeType;
         this.accountKey = accountKey;
         this.signatureProvider = signatureProvider;
         this.authzPoll = poll.copy();
@@ -97,21 +102,35 @@ final class LeanAcmeClient implements AcmeClient {
         if (!authz.path("status").asText().equals("valid")) {
             JsonNode challenge = null;
             for (JsonNode c : authz.path("challenges")) {
-                if (c.path("type").asText().equals("http-01")) {
+                if (c.path("type").asText().equals(challengeType)) {
                     challenge = c;
                 }
             }
             if (challenge == null) {
-                throw new IOException("the authorization for " + name + " offers no http-01 challenge: " + authz);
+                throw new IOException("the authorization for " + name + " offers no " + challengeType + " challenge: " + authz);
             }
             String token = challenge.path("token").asText();
-            ChallengeServer.Published published = responder.publish(token, token + "." + thumbprint);
-            try {
-                expect(post(challenge.path("url").asText(), "{}", false), 200, "the challenge response");
-                published.awaitFetch(timeoutMillis);
-                awaitStatus(authzUrl, "valid", "the authorization of " + name, authzPoll);
-            } finally {
-                responder.withdraw(token);
+            String keyAuthorization = token + "." + thumbprint;
+            if (challengeType.equals("dns-01")) {
+                String record = "_acme-challenge." + name;
+                LoopbackDns.Txt txt = dns.publishTxt(record, B64.encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(keyAuthorization.getBytes(StandardCharsets.US_ASCII))));
+                try {
+                    expect(post(challenge.path("url").asText(), "{}", false), 200, "the challenge response");
+                    txt.awaitQuery(timeoutMillis);
+                    awaitStatus(authzUrl, "valid", "the authorization of " + name, authzPoll);
+                } finally {
+                    dns.withdrawTxt(record);
+                }
+            } else {
+                ChallengeServer.Published published = responder.publish(token, keyAuthorization);
+                try {
+                    expect(post(challenge.path("url").asText(), "{}", false), 200, "the challenge response");
+                    published.awaitFetch(timeoutMillis);
+                    awaitStatus(authzUrl, "valid", "the authorization of " + name, authzPoll);
+                } finally {
+                    responder.withdraw(token);
+                }
             }
         }
 

@@ -7,12 +7,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A DNS server on 127.0.0.1 (UDP) for the ACME benchmark: every name under one suffix (e.g.
  * {@code bench.test}) has the A record 127.0.0.1 and no other record; every other name in the suffix's
  * parents (CAA climbs to the TLD) exists with no records; anything else is NXDOMAIN. So both CAs
- * resolve each benchmark name to the benchmark's http-01 responder and find no CAA record.
+ * resolve each benchmark name to the benchmark's http-01 responder and find no CAA record. A worker
+ * answering dns-01 publishes one TXT record at {@code _acme-challenge.NAME} for the time of its validation.
  *
  * <p>It reads the question straight from the packet and writes the answer by hand (one A record with
  * a compression pointer to the question): the benchmark's client shares two cores with the CA, so the
@@ -20,11 +25,39 @@ import java.util.Locale;
  */
 final class LoopbackDns implements AutoCloseable {
     private static final int TYPE_A = 1;
+    private static final int TYPE_TXT = 16;
     private static final byte[] LOOPBACK = {127, 0, 0, 1};
     private final DatagramSocket socket;
     private final String suffix;
     private final Thread thread;
     private volatile long queries;
+    private final Map<String, Txt> txt = new ConcurrentHashMap<>();
+
+    /** A published TXT record, and a latch released by the first query for it. */
+    static final class Txt {
+        private final byte[] value;
+        private final CountDownLatch asked = new CountDownLatch(1);
+
+        Txt(String value) {
+            this.value = value.getBytes(StandardCharsets.US_ASCII);
+        }
+
+        /** Waits until someone asked for it; false after {@code millis}. */
+        boolean awaitQuery(long millis) throws InterruptedException {
+            return asked.await(millis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Publishes the TXT record {@code value} (at most 255 characters) at {@code name}, replacing any. */
+    Txt publishTxt(String name, String value) {
+        Txt t = new Txt(value);
+        txt.put(name.toLowerCase(Locale.ROOT), t);
+        return t;
+    }
+
+    void withdrawTxt(String name) {
+        txt.remove(name.toLowerCase(Locale.ROOT));
+    }
 
     /** Listens on 127.0.0.1:{@code port} (0: a free one) and answers for names ending in {@code suffix}. */
     LoopbackDns(int port, String suffix) throws IOException {
@@ -92,9 +125,29 @@ final class LoopbackDns implements AutoCloseable {
         out[2] = (byte) (0x84 | (q[2] & 0x79)); // QR, AA, the query's opcode and RD
         out[3] = (byte) (0x80 | (exists ? 0 : 3)); // RA; NOERROR or NXDOMAIN
         boolean a = under && type == TYPE_A;
+        Txt t = under && type == TYPE_TXT ? txt.get(n) : null;
         out[6] = 0;
-        out[7] = (byte) (a ? 1 : 0); // ANCOUNT
+        out[7] = (byte) (a || t != null ? 1 : 0); // ANCOUNT
         out[8] = out[9] = out[10] = out[11] = 0; // no authority, no additional (an EDNS OPT is dropped)
+        if (t != null) {
+            int o = questionEnd;
+            out[o++] = (byte) 0xc0; // a pointer to the name at offset 12
+            out[o++] = 12;
+            out[o++] = 0;
+            out[o++] = TYPE_TXT;
+            out[o++] = 0;
+            out[o++] = 1; // IN
+            out[o++] = 0;
+            out[o++] = 0;
+            out[o++] = 0;
+            out[o++] = 0; // TTL 0: asked again for every validation
+            out[o++] = 0;
+            out[o++] = (byte) (t.value.length + 1);
+            out[o++] = (byte) t.value.length; // one character-string
+            System.arraycopy(t.value, 0, out, o, t.value.length);
+            t.asked.countDown();
+            return o + t.value.length;
+        }
         if (!a) {
             return questionEnd;
         }
