@@ -367,6 +367,15 @@ abstract class AcmeLedgerContract extends StoreContract {
         assertThat(store.acme().takeOverChallenge(stalled.getFirst(), T0)).isFalse();
     }
 
+    /** Notes status rank {@code rank} of row {@code n}; 1 if it is below one seen before. */
+    private static int seen(int[] highest, int n, int rank) {
+        if (rank < highest[n]) {
+            return 1;
+        }
+        highest[n] = rank;
+        return 0;
+    }
+
     /**
      * Orders, authorizations and challenges as this store reads them equal what a store opened afresh on
      * the database reads (one that has kept nothing in memory yet).
@@ -433,15 +442,23 @@ abstract class AcmeLedgerContract extends StoreContract {
                     List.of(authorization), Set.of("n" + n + ".example"));
         }
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger backwards = new java.util.concurrent.atomic.AtomicInteger();
+        List<AcmeStatus> forward = List.of(AcmeStatus.PENDING, AcmeStatus.PROCESSING, AcmeStatus.VALID);
         List<Thread> readers = new java.util.ArrayList<>();
         for (int r = 0; r < 3; r++) {
             int first = r;
             readers.add(Thread.ofPlatform().start(() -> {
+                int[] orderSeen = new int[orders];
+                int[] authorizationSeen = new int[orders];
+                int[] challengeSeen = new int[orders];
                 for (int k = first; !stop.get(); k++) {
                     int n = k % orders;
-                    store.acme().authorization("a" + n);
+                    // each reader sees every row only move forward: pending, (processing,) valid
+                    AcmeAuthorization a = store.acme().authorization("a" + n).orElseThrow();
+                    backwards.addAndGet(seen(authorizationSeen, n, forward.indexOf(a.status())));
+                    backwards.addAndGet(seen(challengeSeen, n, forward.indexOf(a.challenges().getFirst().status())));
                     store.acme().authorizationOfChallenge("c" + n);
-                    store.acme().order("o" + n);
+                    backwards.addAndGet(seen(orderSeen, n, forward.indexOf(store.acme().order("o" + n).orElseThrow().status())));
                 }
             }));
         }
@@ -461,6 +478,7 @@ abstract class AcmeLedgerContract extends StoreContract {
         for (Thread r : readers) {
             r.join();
         }
+        assertThat(backwards.get()).as("reads that saw a row go back to an earlier status").isZero();
         try (CertaStore fresh = database().open()) { // has kept nothing: reads the database as it is
             for (int n = 0; n < orders; n++) {
                 assertThat(store.acme().order("o" + n)).as("order o%d", n).isEqualTo(fresh.acme().order("o" + n));

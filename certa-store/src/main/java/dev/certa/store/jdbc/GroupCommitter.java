@@ -60,6 +60,7 @@ public final class GroupCommitter implements AutoCloseable {
     private final String where;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
+    private final List<Runnable> failureListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * @param connections where each transaction gets its connection
@@ -119,6 +120,15 @@ public final class GroupCommitter implements AutoCloseable {
         var job = new OpJob<>(op, relaxed, committed, new CompletableFuture<T>());
         enqueue(job);
         return await(job.done());
+    }
+
+    /**
+     * Runs {@code listener} on the writer's thread whenever a transaction fails (its commit or one of its
+     * writes), before its callers hear of it and before the writes are tried again one by one: whatever
+     * a failed transaction did may or may not be in the database (a commit can fail after it took effect).
+     */
+    public void onFailedTransaction(Runnable listener) {
+        failureListeners.add(listener);
     }
 
     /** Whether transactions are committed one at a time, by one thread (SQLite's single writer). */
@@ -186,6 +196,7 @@ public final class GroupCommitter implements AutoCloseable {
                 process(batch);
             } catch (RuntimeException | Error e) {
                 log.error("writer for {} failed unexpectedly", where, e);
+                failed();
                 batch.forEach(job -> fail(job, e));
             }
             batch.clear();
@@ -225,9 +236,14 @@ public final class GroupCommitter implements AutoCloseable {
             connections.flushAtCommit(connection, !jobs.stream().allMatch(j -> j instanceof OpJob<?> op && op.relaxed()));
             results = apply(connection, jobs);
             connection.commit();
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException | RuntimeException | Error e) {
             rollback(connection);
             connections.release(connection);
+            failed();
+            if (e instanceof Error error) {
+                jobs.forEach(job -> fail(job, error));
+                throw error;
+            }
             if (jobs.size() == 1) {
                 fail(jobs.getFirst(), e);
             } else {
@@ -252,11 +268,21 @@ public final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    private void failed() {
+        for (Runnable listener : failureListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.error("a listener for failed writes to {} failed", where, e);
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private void committed(OpJob<?> op, @Nullable Object result) {
         try {
             ((Consumer<@Nullable Object>) op.committed()).accept(result);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             log.error("a step after a commit to {} failed; the write itself is committed", where, e);
         }
     }

@@ -112,14 +112,14 @@ final class JdbcAcmeAuthorizations {
                 }
             }
             return pendingToValid(c, authorizationId, authorizationExpiresAt) ? 2 : 1;
-        }, m -> {
+        }, m -> kept.together(() -> {
             if (m > 0) {
                 kept.challengeChanged(challengeId, AcmeStatus.VALID, Optional.of(at), Optional.empty());
             }
             if (m > 1) {
                 kept.authorizationChanged(authorizationId, AcmeStatus.VALID, Optional.of(authorizationExpiresAt));
             }
-        });
+        }));
         return moved > 0;
     }
 

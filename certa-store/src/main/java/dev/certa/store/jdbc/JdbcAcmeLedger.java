@@ -47,6 +47,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         this.writer = writer;
         this.reads = reads;
         this.kept = !sharedByNodes && writer.inCommitOrder() ? KeptAcmeRows.on() : KeptAcmeRows.off();
+        writer.onFailedTransaction(kept::forgetAll);
         this.extensions = new JdbcAcmeExtensions(writer, reads);
         this.starts = new JdbcAcmeValidationStarts(writer, reads, kept);
         this.authorizations = new JdbcAcmeAuthorizations(writer, reads, kept);

@@ -25,7 +25,9 @@ import java.util.function.UnaryOperator;
  * ({@link GroupCommitter#write(SqlWork, boolean, java.util.function.Consumer)}), before the caller goes
  * on; each change sets fields to the values it wrote, so applying one to a row read after its commit
  * changes nothing. A read that overlapped a change is not kept (a generation count, checked and bumped
- * under one lock). A write that fails forgets everything, since it may have been committed after all.
+ * under one lock). A transaction that fails forgets everything, on the writer's thread before anyone
+ * hears of it ({@link GroupCommitter#onFailedTransaction}), since it may have been committed after all;
+ * so does a write whose caller gets an exception, and a change that cannot be applied.
  * Instants are kept as the database keeps them, to the microsecond.
  */
 final class KeptAcmeRows {
@@ -125,10 +127,24 @@ final class KeptAcmeRows {
      */
     <T> T write(GroupCommitter writer, boolean relaxed, SqlWork<T> work, Consumer<T> committed) {
         try {
-            return writer.write(work, relaxed, committed);
-        } catch (RuntimeException e) {
+            return writer.write(work, relaxed, result -> {
+                try {
+                    committed.accept(result);
+                } catch (RuntimeException | Error e) {
+                    forgetAll(); // the change is committed but could not be applied here
+                    throw e;
+                }
+            });
+        } catch (RuntimeException | Error e) {
             forgetAll();
             throw e;
+        }
+    }
+
+    /** Applies several changes of one commit at once: no read sees some of them without the others. */
+    void together(Runnable changes) {
+        synchronized (lock) {
+            changes.run();
         }
     }
 

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * The store relies on being alone (used nonces, orders and authorizations are kept in memory), so a
  * second process, such as a second {@code certa serve} on the same data directory, is refused with a
  * reason instead of silently accepting a replayed nonce. A second store within the same process
- * (tests, and tools reading beside a store this process opened) shares the process's lock.
+ * (tests, and tools reading beside a store this process opened) shares the process's lock, and, as
+ * POSIX locks go with any descriptor of the file, closing it releases that lock: the server opens one.
  */
 final class OwnerLock implements AutoCloseable {
     private final @Nullable FileChannel channel;
@@ -25,7 +26,14 @@ final class OwnerLock implements AutoCloseable {
     }
 
     static OwnerLock take(Path database) {
-        Path file = database.resolveSibling(database.getFileName() + ".lock");
+        Path real;
+        try { // one lock for every path to the file (symbolic links, ..), so resolved as far as it exists
+            real = java.nio.file.Files.exists(database) ? database.toRealPath()
+                    : database.getParent().toRealPath().resolve(database.getFileName());
+        } catch (IOException e) {
+            real = database;
+        }
+        Path file = real.resolveSibling(real.getFileName() + ".lock");
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);

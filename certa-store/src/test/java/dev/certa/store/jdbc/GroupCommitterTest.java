@@ -195,6 +195,20 @@ class GroupCommitterTest {
     }
 
     @Test
+    void aFailedTransactionIsToldToItsListenersOnTheWriterThreadBeforeItsCallerHearsOfIt() {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        committer.onFailedTransaction(() -> heard.add(Thread.currentThread().getName()));
+
+        assertThat(committer.<Integer>write(c -> 1)).isEqualTo(1);
+        assertThat(heard).as("nothing failed yet").isEmpty();
+        assertThatThrownBy(() -> committer.write(c -> {
+            throw new SQLException("the disk is full");
+        }, false, x -> heard.add("committed?"))).isInstanceOf(StoreException.class).satisfies(e -> assertThat(heard)
+                .as("told before the caller got the exception, on the writer's thread").containsExactly("certa-store-writer-0"));
+        assertThat(heard).doesNotContain("committed?");
+    }
+
+    @Test
     void aDuplicateSerialIsReportedNotThrown() {
         assertThat(committer.record(certificate(7))).isTrue();
         assertThat(committer.record(certificate(7))).isFalse();
