@@ -1,5 +1,11 @@
 package dev.certa.bench.acme;
 
+import static dev.certa.bench.BenchArgs.fmt;
+import static dev.certa.bench.BenchArgs.nonNegative;
+import static dev.certa.bench.BenchArgs.parse;
+import static dev.certa.bench.BenchArgs.positive;
+import static dev.certa.bench.BenchArgs.required;
+
 import dev.certa.bench.load.ProcessCpu;
 import dev.certa.core.crypto.CryptoProviders;
 import dev.certa.core.csr.CsrBuilder;
@@ -22,7 +28,6 @@ import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +78,15 @@ public final class AcmeBench {
             List<String> firstErrors) {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) { // a wrong argument: say which, without a stack trace
+            System.err.println("acme: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> a = parse(args);
         URI directory = URI.create(required(a, "directory"));
         List<Integer> concurrencies = new ArrayList<>();
@@ -344,56 +358,6 @@ public final class AcmeBench {
         SSLContext ctx = SSLContext.getInstance("TLS");
         ctx.init(null, tmf.getTrustManagers(), null);
         return ctx;
-    }
-
-    private static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.4f", d);
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value, got " + args[i]);
-            }
-            m.put(args[i].substring(2), args[++i]);
-        }
-        return m;
-    }
-
-    private static String required(Map<String, String> a, String name) {
-        String v = a.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return v;
-    }
-
-    private static int positive(String name, String v) {
-        int i;
-        try {
-            i = Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            i = 0;
-        }
-        if (i <= 0) {
-            throw new IllegalArgumentException("--" + name + " must be a positive whole number, not '" + v + "'");
-        }
-        return i;
-    }
-
-    private static double nonNegative(Map<String, String> a, String name, String dflt) {
-        String v = a.getOrDefault(name, dflt);
-        double d;
-        try {
-            d = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            d = -1;
-        }
-        if (!(d >= 0) || Double.isInfinite(d)) {
-            throw new IllegalArgumentException("--" + name + " must be a number of seconds, not '" + v + "'");
-        }
-        return d;
     }
 
     private static final class StopFlag {

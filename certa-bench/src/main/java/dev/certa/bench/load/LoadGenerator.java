@@ -1,5 +1,9 @@
 package dev.certa.bench.load;
 
+import static dev.certa.bench.BenchArgs.fmt;
+import static dev.certa.bench.BenchArgs.parse;
+import static dev.certa.bench.BenchArgs.required;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -11,7 +15,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +43,15 @@ public final class LoadGenerator {
     private LoadGenerator() {}
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException e) { // a wrong argument: say which, without a stack trace
+            System.err.println("load: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> a = parse(args);
         String kind = a.getOrDefault("kind", "");
         URI url = URI.create(required(a, "url"));
@@ -141,26 +153,4 @@ public final class LoadGenerator {
         return ctx;
     }
 
-    private static String fmt(double d) {
-        return String.format(Locale.ROOT, "%.4f", d);
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> m = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value, got " + args[i]);
-            }
-            m.put(args[i].substring(2), args[++i]);
-        }
-        return m;
-    }
-
-    private static String required(Map<String, String> a, String name) {
-        String v = a.get(name);
-        if (v == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return v;
-    }
 }
