@@ -67,10 +67,17 @@ public final class SqliteStores {
             closeQuietly(owner);
             throw new StoreException("could not open read connections to " + where + ": " + e.getMessage(), e);
         }
-        var writer = new GroupCommitter(new SingleWriterConnection(writerConnection), 1, where);
-        log.info("opened {} (schema version {})", where, version);
-        return new JdbcStore(where, writer, new Reads(readers, where), new LocalLocks(), false,
-                List.of(readers, writerConnection, owner));
+        try {
+            var writer = new GroupCommitter(new SingleWriterConnection(writerConnection), 1, where);
+            log.info("opened {} (schema version {})", where, version);
+            return new JdbcStore(where, writer, new Reads(readers, where), new LocalLocks(), false,
+                    List.of(readers, writerConnection, owner));
+        } catch (RuntimeException e) { // nothing is left open, the lock least of all
+            readers.close();
+            closeQuietly(writerConnection);
+            closeQuietly(owner);
+            throw e;
+        }
     }
 
     private static void prepareDirectory(Path file) {
