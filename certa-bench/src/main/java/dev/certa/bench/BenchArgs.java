@@ -55,6 +55,22 @@ public final class BenchArgs {
         return d;
     }
 
+    /** A load generator's body. */
+    @FunctionalInterface
+    public interface Main {
+        void run(String[] args) throws Exception;
+    }
+
+    /** Runs {@code main}; a wrong argument is one line on stderr, prefixed by {@code tag}, and exit code 2 (no stack trace). */
+    public static void runOrExplain(String tag, String[] args, Main main) throws Exception {
+        try {
+            main.run(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(tag + ": " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
     /** A figure for a results file: four decimals, a dot whatever the locale. */
     public static String fmt(double d) {
         return String.format(Locale.ROOT, "%.4f", d);

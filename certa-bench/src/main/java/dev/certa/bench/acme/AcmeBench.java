@@ -6,6 +6,7 @@ import static dev.certa.bench.BenchArgs.parse;
 import static dev.certa.bench.BenchArgs.positive;
 import static dev.certa.bench.BenchArgs.required;
 
+import dev.certa.bench.BenchArgs;
 import dev.certa.bench.load.ProcessCpu;
 import dev.certa.core.crypto.CryptoProviders;
 import dev.certa.core.csr.CsrBuilder;
@@ -78,12 +79,7 @@ public final class AcmeBench {
             List<String> firstErrors) {}
 
     public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) { // a wrong argument: say which, without a stack trace
-            System.err.println("acme: " + e.getMessage());
-            System.exit(2);
-        }
+        BenchArgs.runOrExplain("acme", args, AcmeBench::run);
     }
 
     private static void run(String[] args) throws Exception {

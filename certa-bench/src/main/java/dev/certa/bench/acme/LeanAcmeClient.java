@@ -111,24 +111,24 @@ final class LeanAcmeClient implements AcmeClient {
             }
             String token = challenge.path("token").asText();
             String keyAuthorization = token + "." + thumbprint;
-            if (challengeType.equals("dns-01")) {
-                String record = "_acme-challenge." + name;
-                LoopbackDns.Txt txt = dns.publishTxt(record, B64.encodeToString(
-                        MessageDigest.getInstance("SHA-256").digest(keyAuthorization.getBytes(StandardCharsets.US_ASCII))));
-                try {
-                    expect(post(challenge.path("url").asText(), "{}", false), 200, "the challenge response");
+            boolean dns01 = challengeType.equals("dns-01");
+            String record = "_acme-challenge." + name;
+            // the proof, published until the authorization is settled
+            LoopbackDns.Txt txt = dns01 ? dns.publishTxt(record, B64.encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(keyAuthorization.getBytes(StandardCharsets.US_ASCII)))) : null;
+            ChallengeServer.Published published = dns01 ? null : responder.publish(token, keyAuthorization);
+            try {
+                expect(post(challenge.path("url").asText(), "{}", false), 200, "the challenge response");
+                if (dns01) { // then poll: the CA has the proof (a timeout just means the polls find out)
                     txt.awaitQuery(timeoutMillis);
-                    awaitStatus(authzUrl, "valid", "the authorization of " + name, authzPoll);
-                } finally {
-                    dns.withdrawTxt(record);
-                }
-            } else {
-                ChallengeServer.Published published = responder.publish(token, keyAuthorization);
-                try {
-                    expect(post(challenge.path("url").asText(), "{}", false), 200, "the challenge response");
+                } else {
                     published.awaitFetch(timeoutMillis);
-                    awaitStatus(authzUrl, "valid", "the authorization of " + name, authzPoll);
-                } finally {
+                }
+                awaitStatus(authzUrl, "valid", "the authorization of " + name, authzPoll);
+            } finally {
+                if (dns01) {
+                    dns.withdrawTxt(record);
+                } else {
                     responder.withdraw(token);
                 }
             }

@@ -130,42 +130,31 @@ final class LoopbackDns implements AutoCloseable {
         out[7] = (byte) (a || t != null ? 1 : 0); // ANCOUNT
         out[8] = out[9] = out[10] = out[11] = 0; // no authority, no additional (an EDNS OPT is dropped)
         if (t != null) {
-            int o = questionEnd;
-            out[o++] = (byte) 0xc0; // a pointer to the name at offset 12
-            out[o++] = 12;
-            out[o++] = 0;
-            out[o++] = TYPE_TXT;
-            out[o++] = 0;
-            out[o++] = 1; // IN
-            out[o++] = 0;
-            out[o++] = 0;
-            out[o++] = 0;
-            out[o++] = 0; // TTL 0: asked again for every validation
-            out[o++] = 0;
-            out[o++] = (byte) (t.value.length + 1);
-            out[o++] = (byte) t.value.length; // one character-string
-            System.arraycopy(t.value, 0, out, o, t.value.length);
+            byte[] rdata = new byte[t.value.length + 1];
+            rdata[0] = (byte) t.value.length; // one character-string
+            System.arraycopy(t.value, 0, rdata, 1, t.value.length);
             t.asked.countDown();
-            return o + t.value.length;
+            return record(out, questionEnd, TYPE_TXT, 0, rdata); // TTL 0: asked again for every validation
         }
-        if (!a) {
-            return questionEnd;
-        }
-        int o = questionEnd;
+        return a ? record(out, questionEnd, TYPE_A, 60, LOOPBACK) : questionEnd;
+    }
+
+    /** Writes one answer record for the question's name at {@code o}; returns the end of the message. */
+    private static int record(byte[] out, int o, int type, int ttl, byte[] rdata) {
         out[o++] = (byte) 0xc0; // a pointer to the name at offset 12
         out[o++] = 12;
         out[o++] = 0;
-        out[o++] = TYPE_A;
+        out[o++] = (byte) type;
         out[o++] = 0;
         out[o++] = 1; // IN
         out[o++] = 0;
         out[o++] = 0;
         out[o++] = 0;
-        out[o++] = 60; // TTL
+        out[o++] = (byte) ttl;
         out[o++] = 0;
-        out[o++] = 4;
-        System.arraycopy(LOOPBACK, 0, out, o, 4);
-        return o + 4;
+        out[o++] = (byte) rdata.length;
+        System.arraycopy(rdata, 0, out, o, rdata.length);
+        return o + rdata.length;
     }
 
     private static int u16(byte[] b, int at) {

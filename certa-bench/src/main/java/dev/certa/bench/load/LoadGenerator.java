@@ -6,6 +6,7 @@ import static dev.certa.bench.BenchArgs.required;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.certa.bench.BenchArgs;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,12 +44,7 @@ public final class LoadGenerator {
     private LoadGenerator() {}
 
     public static void main(String[] args) throws Exception {
-        try {
-            run(args);
-        } catch (IllegalArgumentException e) { // a wrong argument: say which, without a stack trace
-            System.err.println("load: " + e.getMessage());
-            System.exit(2);
-        }
+        BenchArgs.runOrExplain("load", args, LoadGenerator::run);
     }
 
     private static void run(String[] args) throws Exception {
