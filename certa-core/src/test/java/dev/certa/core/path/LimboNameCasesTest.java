@@ -3,12 +3,9 @@ package dev.certa.core.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certa.core.name.SubjectAltName;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -60,7 +57,7 @@ class LimboNameCasesTest {
 
     @Test
     void nameCasesAgreeWithLimbo() throws Exception {
-        JsonNode cases = new ObjectMapper().readTree(limboJson().toFile()).get("testcases");
+        JsonNode cases = dev.certa.core.path.limbo.LimboBundle.testcases();
         CertificateFactory cf = CertificateFactory.getInstance("X.509");
         Map<String, X509Certificate> parsed = new HashMap<>();
         Map<String, Map<Outcome, Integer>> counts = new TreeMap<>();
@@ -283,16 +280,5 @@ class LimboNameCasesTest {
             cache.put(pem, c);
         }
         return c;
-    }
-
-    /** shared/conformance/x509-limbo/limbo.json in this directory or one above (CI: ../shared beside the clone). */
-    static Path limboJson() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path p = dir.resolve("shared/conformance/x509-limbo/limbo.json");
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("shared/conformance/x509-limbo/limbo.json not found above " + Path.of("").toAbsolutePath());
     }
 }

