@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * rfc5280::san::*. A few expected failures come from checks that belong to the path validator, not to
  * names (listed in {@link #OTHER_CHECKS}); they are counted apart, not as agreement.
  */
+@org.junit.jupiter.api.Tag("slow")
 class LimboNameCasesTest {
     /** Optional limbo features certa does not implement, or chooses the other side of. */
     private static final Map<String, String> SKIPPED_FEATURES = Map.of(

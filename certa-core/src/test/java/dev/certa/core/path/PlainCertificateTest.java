@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * tests hold it to giving exactly the facts the general route gives, for every certificate in x509-limbo
  * (thousands of deliberately odd ones) and for some made here.
  */
+@org.junit.jupiter.api.Tag("slow")
 class PlainCertificateTest {
 
     @Test

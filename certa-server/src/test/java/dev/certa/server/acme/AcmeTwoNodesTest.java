@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * node A is validated and finalized through node B, and a nonce from either node is accepted by the
  * other, once.
  */
+@org.junit.jupiter.api.Tag("slow")
 class AcmeTwoNodesTest {
     @TempDir
     Path dir;

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code validation.allowed-private-networks}). Each test is skipped, saying so, when its client is
  * not installed ({@code .ci/run} installs both: Debian packages {@code certbot} and {@code lego}).
  */
+@org.junit.jupiter.api.Tag("slow")
 class CertbotLegoTest {
     private static final int TOOL_SECONDS = 120;
     @TempDir

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two {@code certa serve} nodes on one PostgreSQL database, sharing the CA directory, the provisioner
  * and the admin token, behave as one CA.
  */
+@org.junit.jupiter.api.Tag("slow")
 class TwoNodesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * the source of docs/conformance.md), and holds certa to: no wrong accept, at most 20 wrong rejects,
  * under 1% skipped. How long the run takes is printed, not asserted: speed lives in the benchmarks.
  */
+@org.junit.jupiter.api.Tag("slow")
 class LimboConformanceTest {
     private static final int MAX_WRONG_REJECTS = 20;
 
