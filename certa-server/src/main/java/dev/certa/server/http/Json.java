@@ -54,8 +54,11 @@ public final class Json {
             }
             return n;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badRequest("malformed-json", "the body is not valid JSON: "
-                    + e.getOriginalMessage().replaceAll("\\s+", " "));
+            // Jackson's own message names its parser settings (JsonReadFeature...): say where, in plain words
+            var at = e.getLocation();
+            throw ProblemException.badRequest("malformed-json", "the body is not valid JSON"
+                    + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + "; send one JSON object with the fields as documented");
         } catch (IOException e) {
             throw ProblemException.badRequest("malformed-json", "the body could not be read as JSON");
         }
