@@ -47,6 +47,13 @@ class ServerFaultTest {
         router.add("GET", "/escapes", "escapes", Router.Exposure.PUBLIC, r -> {
             throw new AssertionError("java.util.concurrent.TimeoutException: past the router");
         });
+        router.add("GET", "/csr-key", "csr-key", Router.Exposure.PUBLIC, r -> {
+            throw new CertaException(ErrorKind.UNSUPPORTED_KEY, "the public key cannot be loaded (java.security.spec.InvalidKeySpecException:"
+                    + " java.security.InvalidKeyException: RSA exponent too large)", "use an RSA key with e = 65537", null);
+        });
+        router.add("GET", "/validation", "validation", Router.Exposure.PUBLIC, r -> {
+            throw ProblemException.badRequest("validation", "validation failed unexpectedly (TimeoutException); try again");
+        });
         jetty = new Server();
         ServerConnector c = new ServerConnector(jetty);
         c.setHost("127.0.0.1");
@@ -61,6 +68,19 @@ class ServerFaultTest {
     @AfterAll
     void stop() throws Exception {
         jetty.stop();
+    }
+
+    @Test
+    void aRefusalBuiltFromALibraryMessageKeepsTheWordsAndLosesTheClassNames() throws Exception {
+        RawHttp.Answer key = RawHttp.get(port, null, "/csr-key");
+        RawHttp.Answer timeout = RawHttp.get(port, null, "/validation");
+
+        assertThat(key.status()).isEqualTo(400);
+        assertThat(key.contentType()).isEqualTo("application/problem+json");
+        assertThat(new ObjectMapper().readTree(key.body()).get("detail").asText())
+                .isEqualTo("the public key cannot be loaded (RSA exponent too large); use an RSA key with e = 65537");
+        assertThat(new ObjectMapper().readTree(timeout.body()).get("detail").asText())
+                .isEqualTo("validation failed unexpectedly; try again");
     }
 
     @Test
