@@ -19,6 +19,7 @@ import dev.certa.server.audit.AuditEvent;
 import dev.certa.server.audit.AuditLog;
 import dev.certa.server.config.ServerConfig;
 import dev.certa.server.http.Json;
+import dev.certa.server.http.ProblemErrorHandler;
 import dev.certa.server.http.Router;
 import dev.certa.server.http.TlsContexts;
 import dev.certa.server.ra.Provisioner;
@@ -56,7 +57,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * A running {@code certa serve}: Jetty with an HTTPS connector (signing API, everything) and a plain
- * HTTP one (CRL, OCSP, CA certificates — what certificates point at, fetched without TLS by design).
+ * HTTP one (CRL, OCSP, CA certificates — what certificates point at, fetched without TLS by design —
+ * and /health; every other path is 404 there, see {@link Router}).
  * {@link #start} creates what a fresh data directory lacks; {@link #close} stops gracefully: no new
  * connections, in-flight requests finish, then the store and audit log close.
  */
@@ -95,6 +97,7 @@ public final class CertaServer implements AutoCloseable {
         jetty.setStopTimeout(STOP_TIMEOUT.toMillis());
         HttpConfiguration plainConfig = new HttpConfiguration();
         plainConfig.setSendServerVersion(false);
+        plainConfig.setUriCompliance(Router.URI_COMPLIANCE);
         ServerConnector http = new ServerConnector(jetty, 1, 1, new HttpConnectionFactory(plainConfig));
         http.setHost(config.listen());
         http.setPort(config.httpPort());
@@ -142,6 +145,7 @@ public final class CertaServer implements AutoCloseable {
         ssl.setSniRequired(false);
         HttpConfiguration tlsConfig = new HttpConfiguration();
         tlsConfig.setSendServerVersion(false);
+        tlsConfig.setUriCompliance(Router.URI_COMPLIANCE);
         SecureRequestCustomizer src = new SecureRequestCustomizer(false);
         tlsConfig.addCustomizer(src);
         ServerConnector https = new ServerConnector(jetty, 1, 1, new SslConnectionFactory(ssl, "http/1.1"),
@@ -178,6 +182,7 @@ public final class CertaServer implements AutoCloseable {
         jetty.addConnector(https);
         jetty.addConnector(http);
         jetty.setHandler(router);
+        jetty.setErrorHandler(new ProblemErrorHandler(json));
         jetty.start();
         audit.append(new AuditEvent("certa-serve", "start", Optional.empty(), List.of(), "ok", httpsBase));
         ServerInfo info = new ServerInfo(URI.create(httpsBase), URI.create(httpBase), root, fingerprint(root),

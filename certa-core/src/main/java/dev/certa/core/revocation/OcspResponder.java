@@ -26,7 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Caching and nonces.</b> A request about one certificate without a nonce (what browsers, TLS
  * servers stapling OCSP and RFC 5019 clients send) is answered from the {@link OcspResponseCache}
  * when it holds a response that is not yet half-way through its validity; otherwise it is signed,
- * cached and sent. A request with a nonce is signed afresh with the nonce echoed. certa honours
+ * cached and sent. An "unknown" answer is signed but never cached: anyone may ask about any serial
+ * number, and caching those answers would let unauthenticated requests fill memory (and a serial
+ * being issued right now must not stay "unknown"). A request with a nonce is signed afresh with the nonce echoed. certa honours
  * nonces rather than ignoring them as Let's Encrypt does (RFC 9654 lets a responder ignore them):
  * openssl and other tools send one by default, and a client that asked for replay protection should
  * get it or see plainly that it did not. The price is one signature per such request, so the HTTP
@@ -112,7 +114,7 @@ public final class OcspResponder {
         Instant thisUpdate = now.truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = thisUpdate.plus(validity);
         byte[] der = OcspResponses.sign(issuer, answers, thisUpdate, nextUpdate, request.nonce());
-        if (cacheable) {
+        if (cacheable && !(answers.get(0).status() instanceof CertStatus.Unknown)) {
             CertId id = request.certIds().get(0);
             Instant refreshAt = thisUpdate.plus(validity.dividedBy(2));
             cache.put(id, new OcspResponseCache.Entry(id.derShared(), der, thisUpdate, nextUpdate, refreshAt),

@@ -19,8 +19,11 @@ import org.jspecify.annotations.Nullable;
  * same certificate are two entries) and grouped by serial number, so that
  * {@link #invalidate(BigInteger)} drops every response about one certificate at once.
  *
+ * <p>Only answers about certificates the CA issued are kept ({@link OcspResponder} never caches an
+ * "unknown"), so the cache grows with the certificates issued, not with what clients ask about.
+ *
  * <p><b>The caller's duty:</b> whenever a serial's status changes in the store (revoked, put on hold,
- * released, and also issued: a cached "unknown" would otherwise outlive the issuance), it updates the
+ * released), it updates the
  * store <em>first</em> and then calls {@link #invalidate(BigInteger)}. A response being signed while
  * that happens is not cached: every invalidation bumps the {@link #generation() generation}, and a
  * response is kept only if the generation it read before looking up the status is still current

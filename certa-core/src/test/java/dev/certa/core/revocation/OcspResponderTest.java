@@ -183,10 +183,25 @@ class OcspResponderTest {
     }
 
     @Test
+    void unknownSerialsAskedByAnyoneAreAnsweredButNeverCached() throws Exception {
+        for (int i = 0; i < 50; i++) {
+            OcspReply r = responder.respond(Requests.of(ca, BigInteger.valueOf(0x7000 + i)));
+            assertThat(basic(r).getResponses()[0].getCertStatus()).isInstanceOf(UnknownStatus.class);
+        }
+        OcspReply again = responder.respond(Requests.of(ca, BigInteger.valueOf(0x7000)));
+
+        assertThat(cache.size()).isZero();
+        assertThat(again.fromCache()).isFalse();
+        responder.respond(Requests.of(ca, good));
+        assertThat(cache.size()).isEqualTo(1);
+    }
+
+    @Test
     void theCacheKeepsAtMostItsLimitOfSerials() {
         OcspResponseCache small = new OcspResponseCache(2);
         OcspResponder r = new OcspResponder(List.of(OcspIssuer.of(pki.ca)), this::lookup, clock, VALIDITY, small);
         for (int i = 0; i < 5; i++) {
+            store.put(BigInteger.valueOf(100 + i), CertStatus.good());
             r.respond(Requests.of(ca, BigInteger.valueOf(100 + i)));
         }
         assertThat(small.size()).isEqualTo(2);

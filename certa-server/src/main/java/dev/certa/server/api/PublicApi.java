@@ -32,7 +32,7 @@ public final class PublicApi {
         router.add("GET", "/roots", "roots", r -> pem(List.of(root)));
         router.add("GET", "/roots.pem", "roots", r -> pem(List.of(root)));
         router.add("GET", "/chain", "chain", r -> pem(chain));
-        router.add("GET", "/health", "health", this::health);
+        router.add("GET", "/health", "health", Router.Exposure.PUBLIC, this::health);
         router.add("GET", "/ready", "ready", this::ready);
         router.add("GET", "/metrics", "metrics", r -> Reply.of(200, "text/plain; version=0.0.4; charset=utf-8",
                 prometheus.scrape().getBytes(StandardCharsets.UTF_8)));

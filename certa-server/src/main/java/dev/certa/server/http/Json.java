@@ -24,17 +24,35 @@ public final class Json {
         }
     }
 
+    /**
+     * Writes a problem document. The detail passes through {@link #withoutClassNames}: reasons built from
+     * a library's exception message ("(java.security.InvalidKeyException: ...)") keep the words and lose
+     * the class name, as a last guard; the reasons themselves should say what is wrong in plain words.
+     */
     public Reply problem(Problem p) {
         ObjectNode n = object();
         n.put("type", p.type());
         n.put("title", p.title());
         n.put("status", p.status());
-        n.put("detail", p.detail());
+        n.put("detail", withoutClassNames(p.detail()));
         try {
             return Reply.of(p.status(), "application/problem+json", mapper.writeValueAsBytes(n));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /** A Java exception's class name, qualified or not, with the colon that follows it in a message. */
+    private static final java.util.regex.Pattern CLASS_NAME = java.util.regex.Pattern.compile(
+            "(?:\\b[a-z][a-z0-9_]*\\.)*\\b[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b:?\\s*");
+
+    /** {@code detail} without Java exception class names, and without the empty brackets or doubled spaces they leave. */
+    static String withoutClassNames(String detail) {
+        if (!detail.contains("Exception") && !detail.contains("Error")) {
+            return detail;
+        }
+        String s = CLASS_NAME.matcher(detail).replaceAll("");
+        return s.replaceAll("\\(\\s*\\)", "").replaceAll(" {2,}", " ").replace(" ;", ";").replace(" )", ")").trim();
     }
 
     /** The request body as a JSON object, or a 400 problem saying what is wrong with it. */
@@ -54,8 +72,11 @@ public final class Json {
             }
             return n;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw ProblemException.badRequest("malformed-json", "the body is not valid JSON: "
-                    + e.getOriginalMessage().replaceAll("\\s+", " "));
+            // Jackson's own message names its parser settings (JsonReadFeature...): say where, in plain words
+            var at = e.getLocation();
+            throw ProblemException.badRequest("malformed-json", "the body is not valid JSON"
+                    + (at == null ? "" : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                    + "; send one JSON object with the fields as documented");
         } catch (IOException e) {
             throw ProblemException.badRequest("malformed-json", "the body could not be read as JSON");
         }

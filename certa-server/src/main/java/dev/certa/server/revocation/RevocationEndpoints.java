@@ -16,6 +16,7 @@ import dev.certa.server.http.Router;
 import dev.certa.store.CertaStore;
 import dev.certa.store.StoredCertificate;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
@@ -68,6 +69,8 @@ public final class RevocationEndpoints implements AutoCloseable {
             return t;
         });
         this.ocspAnswers = Counter.builder("certa_ocsp_responses").register(meters);
+        Gauge.builder("certa_ocsp_cache_serials", this, e -> e.ocsp.cache().size())
+                .description("certificates with a pre-signed OCSP response in memory (never unknown serials)").register(meters);
         this.seenVersion = store.certificates().revocationVersion();
     }
 
@@ -105,10 +108,12 @@ public final class RevocationEndpoints implements AutoCloseable {
     }
 
     public void register(Router router) {
-        router.add("GET", "/ca/*", "aia", this::caCertificate);
-        router.add("GET", "/crl/*", "crl", this::crl);
-        router.add("POST", "/ocsp", "ocsp", r -> answer(ocsp.respond(r.body())));
-        router.add("GET", "/ocsp/*", "ocsp", r -> answer(ocsp.respondToGet(r.path().substring("/ocsp/".length()))));
+        router.add("GET", "/ca/*", "aia", Router.Exposure.PUBLIC, this::caCertificate);
+        router.add("GET", "/crl/*", "crl", Router.Exposure.PUBLIC, this::crl);
+        router.add("POST", "/ocsp", "ocsp", Router.Exposure.PUBLIC, r -> answer(ocsp.respond(r.body())));
+        // RFC 6960 A.1: the base64 may hold '/' as is or as %2F (nginx stapling sends %2F); the raw path is decoded there
+        router.add("GET", "/ocsp/*", "ocsp", Router.Exposure.PUBLIC_OPAQUE_TAIL,
+                r -> answer(ocsp.respondToGet(r.path().substring("/ocsp/".length()))));
     }
 
     private Reply answer(OcspReply reply) {
