@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Skips (with the reason) when nginx is not installed; {@code .ci/run} installs it.
  */
 @Tag("nginx")
+@Tag("slow")
 class NginxOcspStaplingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CERTIFICATES = 20;
