@@ -2,6 +2,7 @@ package dev.certa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,14 +23,18 @@ class RevokeKillTest {
     @Test
     void killingRevokeAtAnyMomentLeavesTheLedgerRevokedOrNotNeverHalf() throws Exception {
         CliRunner cli = new CliRunner(tmp).withCa();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the child process revokes when left alone: so a killed child was stopped, not broken
+        assertThat(cli.run("cert", "create", "whole.ledger.test").exitCode()).isZero();
+        Process whole = revokeInChild("whole.ledger.test");
+        assertThat(whole.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(whole.exitValue()).as(Files.readString(tmp.resolve("child.log"))).isZero();
+        assertThat(Files.readString(tmp.resolve("child.log"))).contains("Revoked serial");
+
         for (int delayMillis : new int[] {0, 300, 600, 900, 1200, 1600, 2500}) {
             String name = "kill" + delayMillis + ".ledger.test";
             var created = cli.run("cert", "create", name);
             assertThat(created.exitCode()).as(created.all()).isZero();
-            Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                    "revoke", "--cert", name + ".pem", "--dir", "ca", "--reason", "keyCompromise")
-                    .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+            Process p = revokeInChild(name);
             if (!p.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             }
@@ -45,6 +50,13 @@ class RevokeKillTest {
             assertThat(cli.run("certs", "--dir", "ca").err()).doesNotContain("warning");
         }
         assertThat(List.of(cli.run("certs", "--dir", "ca", "--status", "revoked").out().split("\n")))
-                .filteredOn(l -> l.contains(".ledger.test")).hasSize(7);
+                .filteredOn(l -> l.contains(".ledger.test")).hasSize(8);
+    }
+
+    private Process revokeInChild(String name) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                "revoke", "--cert", name + ".pem", "--dir", "ca", "--reason", "keyCompromise")
+                .directory(tmp.toFile()).redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
     }
 }
