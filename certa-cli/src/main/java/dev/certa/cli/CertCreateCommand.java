@@ -83,6 +83,8 @@ final class CertCreateCommand extends BaseCommand {
                 .addSecret(keyPath, ascii(PemWriter.privateKey(key.getPrivate())));
         if (!selfSigned) {
             files.add(fullPath, ascii(PemWriter.certificates(issued.fullChain())));
+            files.check();
+            ca.record(env, issued, p);
         }
         files.commit();
         var c = issued.certificate();

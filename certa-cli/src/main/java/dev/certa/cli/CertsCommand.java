@@ -12,7 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "certs", mixinStandardHelpOptions = true,
-        description = {"List certificates a 'certa serve' CA issued (admin).",
+        description = {"List certificates a 'certa serve' CA issued (admin), or with --dir those an offline CA issued.",
             "Example: certa certs --name api.internal --status valid --server https://ca:8443 --admin-token-file certa-data/admin-token"})
 final class CertsCommand extends BaseCommand {
     @Mixin
@@ -24,17 +24,26 @@ final class CertsCommand extends BaseCommand {
     @Option(names = "--name", paramLabel = "NAME", description = "Only certificates for this DNS name or IP address.")
     Optional<String> name = Optional.empty();
 
-    @Option(names = "--status", paramLabel = "valid|revoked", description = "Only valid or only revoked certificates.")
+    @Option(names = "--status", paramLabel = "valid|revoked|expired", description = "Only valid, only revoked (or, with --dir, only expired) certificates.")
     Optional<String> status = Optional.empty();
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many (1-1000, default 100).")
     int limit;
 
-    @Option(names = "--json", description = "Print the server's JSON.")
+    @Option(names = "--json", description = "Print the server's JSON (with --dir: the ledger's, as JSON).")
     boolean json;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "List what an offline CA (made by 'certa ca init') issued, from its ledger.")
+    Optional<String> dir = Optional.empty();
+
+    @Option(names = "--expiring-within", paramLabel = "DURATION", description = "With --dir: only valid certificates that expire within DURATION, e.g. 30d.")
+    Optional<String> expiringWithin = Optional.empty();
 
     @Override
     int execute() {
+        if (dir.isPresent() || expiringWithin.isPresent()) {
+            return new OfflineCertList(env()).print(dir, new OfflineCertList.Query(name, status, expiringWithin, json));
+        }
         Env env = env();
         Map<String, String> auth = admin.authorization(env, "listing certificates");
         List<String> q = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.certa.cli;
 
 import dev.certa.core.ca.CaDirectory;
 import dev.certa.core.issue.CertificateAuthority;
+import dev.certa.core.issue.IssuedCertificate;
+import dev.certa.core.profile.Profile;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -20,5 +22,13 @@ final class IssuingCaOptions {
     /** The issuing CA with its key, read from the CA directory. */
     CertificateAuthority load(Env env) {
         return new CaDirectory(env.caDirectory(dir)).issuingCa(intermediate, new Passwords(env, passwordFile).source());
+    }
+
+    /**
+     * Records the certificate in the CA's ledger (so it can be listed and revoked). Call it once the
+     * output files passed their checks and before they are written: nothing is handed out unrecorded.
+     */
+    void record(Env env, IssuedCertificate issued, Profile profile) {
+        new CaDirectory(env.caDirectory(dir)).recordIssued(intermediate, issued, profile);
     }
 }

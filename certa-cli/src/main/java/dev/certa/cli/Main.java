@@ -22,7 +22,7 @@ public final class Main {
     /** The top-level commands, in the order help lists them. */
     private static final List<String> COMMANDS =
             List.of("ca", "cert", "sign", "key", "csr", "inspect", "verify", "probe", "bundle", "export", "convert",
-                    "serve", "token", "renew", "revoke", "certs", "acme", "audit", "help");
+                    "serve", "token", "renew", "revoke", "certs", "crl", "acme", "audit", "help");
 
     // A switch rather than a map of constructor references: the JDK's AOT cache cannot archive lambdas
     // that point at picocli's (pre-Java-6 class file) classes.
@@ -44,6 +44,7 @@ public final class Main {
             case "renew" -> new RenewCommand();
             case "revoke" -> new RevokeCommand();
             case "certs" -> new CertsCommand();
+            case "crl" -> new CrlCommand();
             case "acme" -> new AcmeCommand();
             case "audit" -> new AuditCommand();
             case "help" -> new CommandLine.HelpCommand();

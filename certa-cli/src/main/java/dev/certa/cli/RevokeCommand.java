@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
         description = {"Revoke a certificate at a 'certa serve' CA: as admin (--admin-token-file) by serial,",
             "or as its holder over mTLS (--cert and --key of the certificate itself).",
             "Examples: certa revoke 5f3a… --reason keyCompromise --admin-token-file certa-data/admin-token --server https://ca:8443",
-            "          certa revoke --cert api.pem --key api-key.pem --reason superseded --server https://ca:8443"})
+            "          certa revoke --cert api.pem --key api-key.pem --reason superseded --server https://ca:8443",
+            "At an offline CA: certa revoke 5f3a… --dir ~/.certa --reason keyCompromise, then certa crl --dir ~/.certa"})
 final class RevokeCommand extends BaseCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SERIAL", description = "Serial number in hex (as 'certa inspect' prints it).")
     Optional<String> serial = Optional.empty();
@@ -33,7 +34,10 @@ final class RevokeCommand extends BaseCommand {
     @Option(names = "--admin-token-file", paramLabel = "FILE", description = "File with the CA's admin token (else $CERTA_ADMIN_TOKEN).")
     Optional<String> adminTokenFile = Optional.empty();
 
-    @Option(names = "--cert", paramLabel = "FILE", description = "As holder: the certificate to revoke, presented over mTLS.")
+    @Option(names = "--dir", paramLabel = "DIR", description = "Revoke at an offline CA (made by 'certa ca init'): recorded in DIR's ledger.")
+    Optional<String> dir = Optional.empty();
+
+    @Option(names = "--cert", paramLabel = "FILE", description = "As holder: the certificate to revoke, presented over mTLS (with --dir: the certificate to revoke).")
     Optional<String> cert = Optional.empty();
 
     @Option(names = "--key", paramLabel = "FILE", description = "As holder: its private key.")
@@ -42,6 +46,9 @@ final class RevokeCommand extends BaseCommand {
     @Override
     int execute() {
         Env env = env();
+        if (dir.isPresent()) {
+            return new OfflineRevocation(env).revoke(env.caDirectory(dir), serial, cert, reason);
+        }
         var body = CaClient.json().createObjectNode().put("reason", reason);
         serial.ifPresent(s -> body.put("serial", s));
         Optional<String> admin = AdminToken.read(env, adminTokenFile);

@@ -74,6 +74,8 @@ final class SignCommand extends BaseCommand {
         IssuedCertificate issued = issuer().issue(request, ca.load(env));
         files.add(certPath, PemWriter.certificate(issued.certificate()).getBytes(StandardCharsets.US_ASCII));
         files.add(fullPath, PemWriter.certificates(issued.fullChain()).getBytes(StandardCharsets.US_ASCII));
+        files.check();
+        ca.record(env, issued, p);
         files.commit();
         var c = issued.certificate();
         out().println("Issued a " + p.id() + " certificate for " + Summaries.names(c) + " (" + Summaries.until(c) + ")");

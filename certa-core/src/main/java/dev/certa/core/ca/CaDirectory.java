@@ -42,6 +42,8 @@ import org.bouncycastle.asn1.x500.X500Name;
  * ca-chain.pem              intermediate then root
  * intermediate-NAME.pem     further intermediates made by 'certa ca intermediate NAME'
  * ca.properties             name and URLs to put into issued certificates
+ * ledger.jsonl              every certificate the CA issued, every revocation, the CRL numbers (0600)
+ * crl/                      the CRLs 'certa crl' signs
  * </pre>
  */
 public final class CaDirectory {
@@ -115,6 +117,7 @@ public final class CaDirectory {
             out.add(intermediateCertificatePath(is.slug()), bytes(PemWriter.certificate(ic.certificate())));
             out.addSecret(intermediateKeyPath(is.slug()), keyPem(intKey, password, random));
             out.add(dir.resolve(CHAIN), bytes(PemWriter.certificates(List.of(ic.certificate(), root.certificate()))));
+            recordIssued("root", ic, is.profile());
             intermediate = Optional.of(ic.certificate());
         }
         out.add(dir.resolve(CONFIG), bytes(CaConfig.of(spec.name(), spec.urls()).toText()));
@@ -127,6 +130,7 @@ public final class CaDirectory {
         CertificateAuthority rootCa = rootCa(rootPassword);
         KeyPair key = spec.keyType().generate(random);
         IssuedCertificate ic = issueIntermediate(spec, key, rootCa, issuer);
+        recordIssued("root", ic, spec.profile());
         new OutputFiles(force)
                 .add(intermediateCertificatePath(spec.slug()), bytes(PemWriter.certificate(ic.certificate())))
                 .addSecret(intermediateKeyPath(spec.slug()), keyPem(key, newKeyPassword, random))
@@ -143,6 +147,19 @@ public final class CaDirectory {
         return issuer.issue(IssuanceRequest.forKey(key.getPublic(),
                 DistinguishedNames.of(spec.commonName(), organisation), List.of(), spec.profile())
                 .withValidity(spec.validity()), rootCa);
+    }
+
+    /** The record of what this CA issued and revoked. */
+    public CaLedger ledger() {
+        return new CaLedger(dir.resolve(CaLedger.FILE));
+    }
+
+    /**
+     * Records in the ledger that the CA named {@code issuer} ({@code root}, or an intermediate's name)
+     * issued {@code issued}; on disk before this returns. Call it before handing the certificate out.
+     */
+    public void recordIssued(String issuer, IssuedCertificate issued, Profile profile) {
+        ledger().record(LedgerCertificate.of(issued.certificate(), issued.issuerChain().get(0), issuer, profile.id()));
     }
 
     /** The root CA with its key, for signing intermediates. */

@@ -61,8 +61,12 @@ public final class OutputFiles {
         return List.copyOf(entries.keySet());
     }
 
-    /** Checks every target, then writes all files. Throws without writing anything if a check fails. */
-    public List<Path> commit() {
+    /**
+     * Checks that every file can be written (its directory exists and is writable, it does not exist
+     * unless overwriting was asked for), without writing: for callers that must record something
+     * before the files appear. {@link #commit()} checks again.
+     */
+    public OutputFiles check() {
         for (Path p : entries.keySet()) {
             Path dir = p.getParent();
             if (!Files.isDirectory(dir)) {
@@ -81,6 +85,12 @@ public final class OutputFiles {
                 throw new CertaException(ErrorKind.ALREADY_EXISTS, p + " is a directory", "choose a file name");
             }
         }
+        return this;
+    }
+
+    /** Checks every target, then writes all files. Throws without writing anything if a check fails. */
+    public List<Path> commit() {
+        check();
         Map<Path, Path> temps = new LinkedHashMap<>();
         List<Path> placed = new ArrayList<>();
         try {
