@@ -88,7 +88,7 @@ final class OrderEndpoints {
         String id = AcmeUrls.idOf(request.path(), AcmeUrls.AUTHZ);
         if (jws.payload().isPresent()) { // deactivation (RFC 8555 section 7.5.2), the only change a client may ask for
             JsonNode p = jws.payload().get();
-            if (!AcmeJson.text(p, "status").orElse("").equals("deactivated") || p.size() != 1) {
+            if (!AcmeJson.text(p, "status").orElse("").equals("deactivated")) {
                 throw new AcmeException(AcmeError.MALFORMED, "an authorization can only be deactivated: send {\"status\": \"deactivated\"},"
                         + " or an empty payload to read it");
             }
