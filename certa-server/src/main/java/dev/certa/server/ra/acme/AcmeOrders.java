@@ -288,9 +288,13 @@ public final class AcmeOrders {
      * (one transaction); an order that got valid meanwhile stays valid, with its certificate.
      */
     private void fail(String orderId, AcmeError error, String detail) {
-        if (!ledger.failOrder(orderId, Problems.json(error, detail))) {
-            LOG.warn("order {} was no longer processing when its finalization failed ({}); it stays {}", orderId, detail,
-                    ledger.order(orderId).map(o -> o.status().word()).orElse("unknown"));
+        try {
+            if (!ledger.failOrder(orderId, Problems.json(error, detail))) {
+                LOG.warn("order {} was no longer processing when its finalization failed ({}); it stays {}", orderId, detail,
+                        ledger.order(orderId).map(o -> o.status().word()).orElse("unknown"));
+            }
+        } catch (RuntimeException e) { // the store is failing too: the order stays processing until a sweep fails it
+            LOG.error("order {} could not be marked invalid after its finalization failed ({}): {}", orderId, detail, e.toString());
         }
     }
 
