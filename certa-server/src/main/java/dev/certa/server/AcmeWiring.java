@@ -1,6 +1,7 @@
 package dev.certa.server;
 
 import dev.certa.server.acme.AcmeFrontEnd;
+import dev.certa.server.audit.AuditLog;
 import dev.certa.server.config.AcmeConfig;
 import dev.certa.server.config.AcmePolicyConfig;
 import dev.certa.server.http.Router;
@@ -41,7 +42,7 @@ final class AcmeWiring {
 
     /** Registers the ACME routes. */
     static Started register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
-            RevocationService revocation, Router router, Clock clock, SecureRandom random) {
+            RevocationService revocation, AuditLog audit, Router router, Clock clock, SecureRandom random) {
         ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.tlsAlpn01Port(),
                 config.resolver(), config.addresses(), config.caaIdentities()),
                 new ValidationRetries(config.validationRetries(), config.validationRetryDelay()));
@@ -54,15 +55,17 @@ final class AcmeWiring {
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
         AcmeRenewals renewals = new AcmeRenewals(store.acme(), store.certificates(), clock);
         AcmeValidations validations = new AcmeValidations(store.acme(), va, clock, policy);
-        AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
-                new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"),
+        String acmeBase = config.baseUrl().orElse(httpsBase);
+        AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy, audit, id -> AcmeFrontEnd.accountUrl(acmeBase, id)),
+                new AcmeOrders(store.acme(), (request, requester, orderId) -> signing.issue(request, requester, "acme-issue",
+                        certificate -> store.acme().finishOrder(orderId, certificate)),
                         (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
                         new OrderGate(store.acme(), policy, renewals, clock)),
                 validations,
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain, signing.caChain().stream()
                         .filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()),
                 renewals, new AcmeEabKeys(store.acme(), clock, random));
-        AcmeFrontEnd frontEnd = new AcmeFrontEnd(config.baseUrl().orElse(httpsBase), store.acme(), store.sharedByNodes(), ra, policy,
+        AcmeFrontEnd frontEnd = new AcmeFrontEnd(acmeBase, store.acme(), store.sharedByNodes(), ra, policy,
                 clock, random);
         frontEnd.register(router);
         // a validation running longer than twice the longest it can take was abandoned by a node that died

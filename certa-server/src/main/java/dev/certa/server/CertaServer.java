@@ -173,7 +173,7 @@ public final class CertaServer implements AutoCloseable {
         rev.register(router);
         closeables.add(rev);
         if (config.acme().enabled()) {
-            AcmeWiring.Started acme = AcmeWiring.register(config.acme(), httpsBase, store, signing, revocation, router, clock, random);
+            AcmeWiring.Started acme = AcmeWiring.register(config.acme(), httpsBase, store, signing, revocation, audit, router, clock, random);
             closeables.add(acme.sweep());
             closeables.add(acme.va());
             new AcmeAdminApi(json, admin, audit, acme.ra().eabKeys(), acme.ra().renewals(), acme.ra().accounts()).register(router);

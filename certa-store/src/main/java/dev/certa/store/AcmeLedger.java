@@ -64,6 +64,34 @@ public interface AcmeLedger {
     boolean updateOrder(String id, AcmeStatus expected, AcmeStatus status, Optional<String> error,
             Optional<BigInteger> certificateSerial);
 
+    /**
+     * Moves a pending order to processing, recording that its finalization started {@code at}; false when
+     * it had moved already (another request, on any node, finalizes it).
+     */
+    boolean startFinalizing(String orderId, Instant at);
+
+    /**
+     * The end of a finalization, in one transaction: the certificate is recorded and the processing order
+     * becomes valid with its serial. False, recording nothing, when the order was no longer processing (a
+     * sweep failed it): the certificate must then be discarded, never returned.
+     *
+     * @throws DuplicateSerialException when the serial is already recorded (nothing changed)
+     */
+    boolean finishOrder(String orderId, IssuedCertificateRecord certificate) throws DuplicateSerialException;
+
+    /**
+     * A finalization's failure, in one transaction: the processing order becomes invalid with {@code error}
+     * (an RFC 8555 problem document) and the certificate it claimed to replace ({@link #claimReplacement})
+     * is released. False, and nothing changed, when the order was no longer processing.
+     */
+    boolean failOrder(String orderId, String error);
+
+    /**
+     * Orders processing since before {@code startedBefore} (or since before certa recorded when), at most
+     * {@code limit} of them: finalizations whose node may have died.
+     */
+    List<String> stalledOrders(Instant startedBefore, int limit);
+
     /** The authorization with its challenges. */
     Optional<AcmeAuthorization> authorization(String id);
 

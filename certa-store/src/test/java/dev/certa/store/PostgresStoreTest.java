@@ -47,4 +47,12 @@ class PostgresStoreTest {
             return postgres();
         }
     }
+
+    @Nested
+    class AcmeFinalization extends AcmeFinalizationContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return postgres();
+        }
+    }
 }

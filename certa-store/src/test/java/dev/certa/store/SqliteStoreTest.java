@@ -71,4 +71,12 @@ class SqliteStoreTest {
             return sqlite();
         }
     }
+
+    @Nested
+    class AcmeFinalization extends AcmeFinalizationContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return sqlite();
+        }
+    }
 }

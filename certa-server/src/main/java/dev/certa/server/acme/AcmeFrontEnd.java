@@ -20,8 +20,11 @@ import java.time.Clock;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ACME server's front end (RFC 8555), under {@code /acme/} on the HTTPS port: the directory, nonces,
@@ -30,6 +33,7 @@ import java.util.Optional;
  * {@link JwsVerifier} checks before anything else happens.
  */
 public final class AcmeFrontEnd {
+    private static final Logger LOG = LoggerFactory.getLogger(AcmeFrontEnd.class);
     private static final Duration NONCE_LIFETIME = Duration.ofHours(1);
     private final AcmeUrls urls;
     private final AcmeJson json;
@@ -38,6 +42,8 @@ public final class AcmeFrontEnd {
     private final AcmeRa ra;
     private final AcmePolicy policy;
     private final EabVerifier eab;
+    private final RefusalLog refusals;
+    private final SecureRandom random;
 
     /**
      * @param sharedByNodes whether other nodes serve ACME from the same store, so that a nonce one of them
@@ -54,11 +60,18 @@ public final class AcmeFrontEnd {
         this.ra = ra;
         this.policy = policy;
         this.eab = new EabVerifier(ra.eabKeys());
+        this.refusals = new RefusalLog(clock, urls);
+        this.random = random;
     }
 
     /** The directory URL clients are configured with. */
     public String directoryUrl() {
         return urls.url(AcmeUrls.DIRECTORY);
+    }
+
+    /** The URL of the account {@code id} of an ACME server whose base URL is {@code base} (before the front end exists). */
+    public static String accountUrl(String base, String id) {
+        return new AcmeUrls(base).url(AcmeUrls.ACCOUNT, id);
     }
 
     /** The URL of the account with this id. */
@@ -77,17 +90,36 @@ public final class AcmeFrontEnd {
         new OrderEndpoints(urls, json, replies, verifier, ra).register(router, this::acme);
     }
 
-    /** Wraps an endpoint: ACME problems as documents, and the nonce and index link on every answer. */
+    /**
+     * Wraps an endpoint: ACME problems as documents (logged, {@link RefusalLog}), and the nonce and index link
+     * on every answer. Any other failure is a {@code serverInternal} problem with a reference id, logged
+     * with the cause under the same id, and also carries a fresh nonce, so the client can go on.
+     */
     Endpoint acme(Endpoint inner) {
         return request -> {
             Reply r;
             try {
                 r = inner.handle(request);
             } catch (AcmeException e) {
+                if (e.error() != AcmeError.SERVER_INTERNAL) {
+                    refusals.refused(request, e);
+                }
                 r = replies.problem(e);
+            } catch (RuntimeException e) {
+                String reference = reference();
+                LOG.error("internal error {} on {} {}", reference, request.method(), request.path(), e);
+                r = replies.problem(new AcmeException(AcmeError.SERVER_INTERNAL, "the CA failed to answer this request (reference "
+                        + reference + "); try again, and report the reference if it persists"));
             }
             return replies.finish(r);
         };
+    }
+
+    /** A reference id for a server fault: random, so that one log line answers one report. */
+    private String reference() {
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 
     private ObjectNode directory() {

@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks an ACME request's JWS (RFC 8555 section 6.2): flattened JSON serialization of strict
  * base64url parts; an algorithm certa accepts (ES256, ES384, RS256, EdDSA); exactly one of {@code jwk}
- * (newAccount only) or {@code kid} (an existing, valid account); the signature; the {@code url}
+ * (newAccount only) or {@code kid} (an existing, valid account); the signature (a key whose account was
+ * deactivated signs nothing, even as {@code jwk}); the {@code url}
  * header equal to the URL requested; and, last, a nonce redeemed now for the first time, so a forged
  * request never burns a client's nonce.
  */
@@ -104,10 +105,18 @@ final class JwsVerifier {
             jwk = key.jwk();
             account = Optional.of(a);
         }
-        if (key != null && key.verifier() != null) {
-            checkSignature(jws, key.verifier());
+        String thumbprint;
+        if (key != null) {
+            if (key.verifier() != null) {
+                checkSignature(jws, key.verifier());
+            } else {
+                checkSignature(jws, jwk);
+            }
+            thumbprint = key.thumbprint();
         } else {
             checkSignature(jws, jwk);
+            thumbprint = thumbprintOf(jwk);
+            refuseDeactivated(thumbprint);
         }
         Object url = header.getCustomParam("url");
         if (!(url instanceof String u) || !u.equals(urls.base() + request.path())) {
@@ -119,7 +128,19 @@ final class JwsVerifier {
             throw new AcmeException(AcmeError.BAD_NONCE, "the nonce is missing, expired, not from this CA, or used before; use the"
                     + " fresh one in this response's Replay-Nonce header");
         }
-        return new VerifiedJws(account, jwk, key != null ? key.thumbprint() : thumbprintOf(jwk), payload(jws));
+        return new VerifiedJws(account, jwk, thumbprint, payload(jws));
+    }
+
+    /**
+     * A key whose account was deactivated signs nothing more (RFC 8555 section 7.3.6), newAccount included:
+     * {@code unauthorized}, as Let's Encrypt and Pebble answer, so that no client adopts the dead account.
+     */
+    private void refuseDeactivated(String thumbprint) {
+        Optional<AcmeAccount> holder = ledger.accountByKey(thumbprint);
+        if (holder.isPresent() && holder.get().status() != AcmeStatus.VALID) {
+            throw new AcmeException(AcmeError.UNAUTHORIZED, "the account of this key is " + holder.get().status().word()
+                    + " and accepts no more requests; create a new account with a new key");
+        }
     }
 
     private static String thumbprintOf(JWK jwk) {

@@ -85,11 +85,16 @@ final class OrderEndpoints {
 
     private Reply authorization(ApiRequest request) {
         VerifiedJws jws = verifier.verify(request, JwsVerifier.KeyRule.KID);
-        if (jws.payload().isPresent()) {
-            throw new AcmeException(AcmeError.MALFORMED, "deactivating authorizations is not supported yet");
+        String id = AcmeUrls.idOf(request.path(), AcmeUrls.AUTHZ);
+        if (jws.payload().isPresent()) { // deactivation (RFC 8555 section 7.5.2), the only change a client may ask for
+            JsonNode p = jws.payload().get();
+            if (!AcmeJson.text(p, "status").orElse("").equals("deactivated")) {
+                throw new AcmeException(AcmeError.MALFORMED, "an authorization can only be deactivated: send {\"status\": \"deactivated\"},"
+                        + " or an empty payload to read it");
+            }
+            return replies.resource(200, json.authorization(ra.orders().deactivateAuthorization(jws.requireAccount(), id)));
         }
-        var a = ra.orders().authorization(jws.requireAccount(), AcmeUrls.idOf(request.path(), AcmeUrls.AUTHZ));
-        return replies.resource(200, json.authorization(a));
+        return replies.resource(200, json.authorization(ra.orders().authorization(jws.requireAccount(), id)));
     }
 
     private Reply challenge(ApiRequest request) {

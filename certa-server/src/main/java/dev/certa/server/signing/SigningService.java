@@ -87,6 +87,44 @@ public final class SigningService {
         }
     }
 
+    /** Where a signed certificate is recorded instead of the ledger alone: with what it ends (an ACME order), in one transaction. */
+    @FunctionalInterface
+    public interface Recording {
+        /**
+         * Records the certificate durably; false when it must be discarded (nothing was recorded).
+         *
+         * @throws DuplicateSerialException when the serial is already recorded (nothing changed)
+         */
+        boolean record(IssuedCertificateRecord certificate) throws DuplicateSerialException;
+    }
+
+    /**
+     * Signs one certificate, records it through {@code recording} and audits it. Empty, with nothing recorded
+     * or audited and the certificate discarded, when {@code recording} refused it.
+     */
+    public java.util.Optional<IssuedCertificate> issue(IssuanceRequest request, String requester, String action, Recording recording) {
+        for (int attempt = 1; ; attempt++) {
+            PreparedCertificate prepared = issuer.prepare(request, ca);
+            CertificateDraft d = prepared.draft();
+            IssuedCertificate issued = issuer.issue(prepared);
+            List<String> names = names(d.subjectAltNames());
+            var row = new IssuedCertificateRecord(d.serial(), issuerId, issued.der(), names, d.notBefore(),
+                    d.notAfter(), d.profile().id(), requester, clock.instant());
+            try {
+                if (!recording.record(row)) {
+                    return java.util.Optional.empty();
+                }
+            } catch (DuplicateSerialException e) {
+                if (attempt == SERIAL_ATTEMPTS) {
+                    throw e;
+                }
+                continue; // the signed certificate is discarded, never returned; try a fresh serial
+            }
+            audit.append(AuditEvent.ok(requester, action, d.serial().toString(16), names));
+            return java.util.Optional.of(issued);
+        }
+    }
+
     /** The issuing CA's certificate. */
     public X509Certificate caCertificate() {
         return ca.certificate();

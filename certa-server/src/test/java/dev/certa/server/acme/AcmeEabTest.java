@@ -73,6 +73,9 @@ class AcmeEabTest extends AcmeCaTest {
         assertThat(account.getLocation().toString()).endsWith("/acme/acct/" + listed.get("account").asText());
         assertThat(list.body()).doesNotContain(key.hmac());
         assertThat(Files.readString(fx.ca.data.resolve("audit.log"))).contains(key.id()).doesNotContain(key.hmac());
+        String bound = "External Account Binding key " + key.id() + " bound account " + listed.get("account").asText();
+        assertThat(Files.readAllLines(fx.ca.data.resolve("audit.log"))).as("which key bound which account")
+                .anyMatch(l -> l.contains("\"action\":\"acme-eab-bind\"") && l.contains(bound));
     }
 
     @Test

@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certa.server.audit.AuditVerifier;
 import dev.certa.server.config.ConfigLoader;
 import dev.certa.server.ra.TokenMinter;
+import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeAuthorization;
+import dev.certa.store.AcmeOrder;
+import dev.certa.store.AcmeStatus;
 import dev.certa.store.CertaStore;
 import dev.certa.store.StoreConfig;
 import dev.certa.store.Stores;
@@ -25,9 +29,12 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,7 +47,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} of a node under load: after a restart every certificate any client received is in
- * the store, byte for byte; no serial was used twice; the audit chain verifies.
+ * the store, byte for byte; no serial was used twice; the audit chain verifies; and an ACME order the
+ * killed node left processing is swept (failed, its replaces claim released): none is left processing.
  */
 class KillNineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,7 +59,7 @@ class KillNineTest {
     void everyCertificateAClientReceivedSurvivesASigkillUnderLoad() throws Exception {
         Path data = dir.resolve("data");
         Files.createDirectories(data);
-        Files.writeString(data.resolve(ConfigLoader.DEFAULT_FILE), "https-port = 0\nhttp-port = 0\n");
+        Files.writeString(data.resolve(ConfigLoader.DEFAULT_FILE), "https-port = 0\nhttp-port = 0\nacme.validation-sweep-interval = 1s\n");
         Child first = start(data);
         URI https = readyUrl(first);
         X509Certificate root = (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -106,9 +114,18 @@ class KillNineTest {
         assertThat(load.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(received).as("certificates clients received before the kill; errors: %s", errors.stream().limit(3).toList()).hasSizeGreaterThanOrEqualTo(100);
 
+        // what a node killed between an ACME order's move to processing and its certificate leaves: the order
+        // processing (its finalization started before the kill), claiming the certificate it replaces
+        Instant killedAt = Instant.now();
+        try (CertaStore store = Stores.open(new StoreConfig.Sqlite(data.resolve("certa.db")))) {
+            leaveAnOrderProcessing(store, killedAt.minus(Duration.ofHours(1)));
+            assertThat(store.acme().stalledOrders(killedAt, 100)).containsExactly(STUCK_ORDER);
+        }
+
         // restart on the same data: it must come up (audit log and database intact) and keep issuing
         Child second = start(data);
         URI again = readyUrl(second);
+        awaitOutput(second, "order " + STUCK_ORDER + " was processing");
         // a second server on the same data directory, in another process, is refused and says why
         var sameData = new ConfigLoader(data, java.util.Optional.empty(), Map.of()).load().config();
         assertThatThrownBy(() -> dev.certa.server.CertaServer.start(sameData, Clock.systemUTC(), new SecureRandom()).close())
@@ -135,6 +152,13 @@ class KillNineTest {
             }
             // serials are unique by constraint: as many rows as distinct serials, none lost
             assertThat(store.certificates().count()).isGreaterThanOrEqualTo(received.size() + 1L);
+            // swept: no order is left processing, the stuck one failed without a certificate and released its claim
+            assertThat(store.acme().stalledOrders(Instant.now().plus(Duration.ofDays(1)), 100)).isEmpty();
+            AcmeOrder swept = store.acme().order(STUCK_ORDER).orElseThrow();
+            assertThat(swept.status()).isEqualTo(AcmeStatus.INVALID);
+            assertThat(swept.certificateSerial()).isEmpty();
+            assertThat(swept.error()).hasValueSatisfying(e -> assertThat(e).contains("serverInternal", "create a new order"));
+            assertThat(store.acme().replacementOf(REPLACED)).isEmpty();
         }
         AuditVerifier.Result audit = AuditVerifier.verify(data.resolve("audit.log"));
         assertThat(audit.intact()).as(audit.problem()).isTrue();
@@ -142,6 +166,32 @@ class KillNineTest {
         for (BigInteger serial : received.keySet()) {
             assertThat(lines).as("audit entry for %s", serial.toString(16)).anyMatch(l -> l.contains("\"serial\":\"" + serial.toString(16) + "\""));
         }
+    }
+
+    private static final String STUCK_ORDER = "order-left-processing";
+    private static final BigInteger REPLACED = BigInteger.valueOf(0x5eed);
+
+    private static void leaveAnOrderProcessing(CertaStore store, Instant finalizationStarted) {
+        store.acme().createAccount(new AcmeAccount("killed-account", "thumbprint", "{\"kty\":\"EC\"}", List.of(), AcmeStatus.VALID,
+                finalizationStarted));
+        var authz = new AcmeAuthorization("killed-authz", "killed-account", "dns:stuck.example", AcmeStatus.VALID,
+                finalizationStarted.plus(Duration.ofDays(30)), finalizationStarted, List.of());
+        store.acme().createOrder(new AcmeOrder(STUCK_ORDER, "killed-account", AcmeStatus.PENDING, List.of("dns:stuck.example"),
+                List.of(authz.id()), finalizationStarted.plus(Duration.ofDays(7)), Optional.empty(), Optional.empty(), finalizationStarted,
+                "default", Optional.empty(), Optional.empty()), List.of(authz), Set.of());
+        assertThat(store.acme().startFinalizing(STUCK_ORDER, finalizationStarted)).isTrue();
+        assertThat(store.acme().claimReplacement(REPLACED, STUCK_ORDER)).isTrue();
+    }
+
+    private static void awaitOutput(Child child, String text) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline && child.process().isAlive()) {
+            if (Files.readString(child.output()).contains(text)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the server did not log \"" + text + "\": " + Files.readString(child.output()));
     }
 
     /** A child JVM serving {@code data}; its output goes to a file (a pipe nobody reads would block it). */

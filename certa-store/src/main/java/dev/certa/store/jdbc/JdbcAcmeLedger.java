@@ -10,6 +10,8 @@ import dev.certa.store.AcmeOrderCount;
 import dev.certa.store.AcmeRenewalHint;
 import dev.certa.store.AcmeStalledChallenge;
 import dev.certa.store.AcmeStatus;
+import dev.certa.store.DuplicateSerialException;
+import dev.certa.store.IssuedCertificateRecord;
 import java.math.BigInteger;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,6 +40,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     private final JdbcAcmeNonces nonces;
     private final KeptAcmeRows kept;
     private final JdbcAcmeAuthorizations authorizations;
+    private final JdbcAcmeFinalizations finalizations;
 
     /**
      * @param sharedByNodes whether other processes use the database (else accounts, and orders and
@@ -51,6 +54,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         this.extensions = new JdbcAcmeExtensions(writer, reads);
         this.starts = new JdbcAcmeValidationStarts(writer, reads, kept);
         this.authorizations = new JdbcAcmeAuthorizations(writer, reads, kept);
+        this.finalizations = new JdbcAcmeFinalizations(writer, reads, kept);
         this.accounts = new JdbcAcmeAccounts(writer, reads, !sharedByNodes);
         this.nonces = new JdbcAcmeNonces(writer);
     }
@@ -174,6 +178,26 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 kept.orderChanged(id, status, error, certificateSerial);
             }
         });
+    }
+
+    @Override
+    public boolean startFinalizing(String orderId, Instant at) {
+        return finalizations.start(orderId, at);
+    }
+
+    @Override
+    public boolean finishOrder(String orderId, IssuedCertificateRecord certificate) throws DuplicateSerialException {
+        return finalizations.finish(orderId, certificate);
+    }
+
+    @Override
+    public boolean failOrder(String orderId, String error) {
+        return finalizations.fail(orderId, error);
+    }
+
+    @Override
+    public List<String> stalledOrders(Instant startedBefore, int limit) {
+        return finalizations.stalled(startedBefore, limit);
     }
 
     @Override

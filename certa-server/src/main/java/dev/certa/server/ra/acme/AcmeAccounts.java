@@ -1,5 +1,7 @@
 package dev.certa.server.ra.acme;
 
+import dev.certa.server.audit.AuditEvent;
+import dev.certa.server.audit.AuditLog;
 import dev.certa.server.config.AcmePolicyConfig.ExternalAccountBinding;
 import dev.certa.store.AcmeAccount;
 import dev.certa.store.AcmeLedger;
@@ -10,20 +12,31 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Accounts: created for a key (one per key, with an External Account Binding when configured), looked up, contacts changed, deactivated for good. */
+/**
+ * Accounts: created for a key (one per key, with an External Account Binding when configured), looked up,
+ * contacts changed, deactivated for good. Creation, the binding of an External Account Binding key, key
+ * rollover and deactivation are audited, the account named by its URL.
+ */
 public final class AcmeAccounts {
     private static final int MAX_CONTACTS = 10;
     private final AcmeLedger ledger;
     private final Clock clock;
     private final Ids ids;
     private final AcmePolicy policy;
+    private final AuditLog audit;
+    private final Function<String, String> accountUrl;
 
-    public AcmeAccounts(AcmeLedger ledger, Clock clock, SecureRandom random, AcmePolicy policy) {
+    /** @param accountUrl the URL of the account with an id, which audit lines name it by (as issuances do) */
+    public AcmeAccounts(AcmeLedger ledger, Clock clock, SecureRandom random, AcmePolicy policy, AuditLog audit,
+            Function<String, String> accountUrl) {
         this.ledger = ledger;
         this.clock = clock;
         this.ids = new Ids(clock, random);
         this.policy = policy;
+        this.audit = audit;
+        this.accountUrl = accountUrl;
     }
 
     /** What a newAccount request resolved to, and whether it was created now. */
@@ -75,8 +88,11 @@ public final class AcmeAccounts {
         boolean created = made.id().equals(id); // another node may have won the race for this key
         if (!created) {
             binding.ifPresent(k -> ledger.unbindEabKey(k, id));
+            return new Registration(made, false);
         }
-        return new Registration(made, created);
+        audited(id, "acme-account-create", "key " + request.keyThumbprint());
+        binding.ifPresent(k -> audited(id, "acme-eab-bind", "External Account Binding key " + k + " bound account " + id));
+        return new Registration(made, true);
     }
 
     /** An admin's deactivation: the account can no longer be used (RFC 8555 section 7.3.6). The account as it is now. */
@@ -86,6 +102,7 @@ public final class AcmeAccounts {
             return a;
         }
         ledger.updateAccount(id, a.get().contacts(), AcmeStatus.DEACTIVATED);
+        audit.append(new AuditEvent("admin", "acme-account-deactivate", Optional.empty(), List.of(), "ok", accountUrl.apply(id)));
         return ledger.account(id);
     }
 
@@ -107,6 +124,7 @@ public final class AcmeAccounts {
         if (!ledger.changeKey(account.id(), account.keyThumbprint(), newThumbprint, newJwk)) {
             throw new AcmeException(AcmeError.MALFORMED, 409, "the key changed meanwhile, or the new key belongs to another account");
         }
+        audited(account.id(), "acme-account-key-change", "key " + account.keyThumbprint() + " replaced by key " + newThumbprint);
         return ledger.account(account.id()).orElseThrow();
     }
 
@@ -121,7 +139,14 @@ public final class AcmeAccounts {
         }
         List<String> newContacts = contacts.map(AcmeAccounts::checked).orElse(account.contacts());
         ledger.updateAccount(account.id(), newContacts, newStatus);
+        if (newStatus != account.status()) {
+            audited(account.id(), "acme-account-deactivate", "by the account's key holder");
+        }
         return account.with(newContacts, newStatus);
+    }
+
+    private void audited(String accountId, String action, String detail) {
+        audit.append(new AuditEvent(accountUrl.apply(accountId), action, Optional.empty(), List.of(), "ok", detail));
     }
 
     static List<String> checked(List<String> contacts) {

@@ -2,6 +2,7 @@ package dev.certa.server.ra.acme;
 
 import dev.certa.core.issue.IssuanceRequest;
 import dev.certa.core.issue.IssuedCertificate;
+import java.util.Optional;
 
 /**
  * The one thing the ACME RA may ask of the signer: sign, record and audit what it approved. Wired to
@@ -9,5 +10,10 @@ import dev.certa.core.issue.IssuedCertificate;
  */
 @FunctionalInterface
 public interface AcmeIssuance {
-    IssuedCertificate issue(IssuanceRequest approved, String requester);
+    /**
+     * Signs the certificate of the processing order {@code orderId}, records it and moves the order to valid
+     * in one transaction, then audits it. Empty, with nothing recorded, when the order was no longer
+     * processing (a sweep failed it meanwhile).
+     */
+    Optional<IssuedCertificate> issue(IssuanceRequest approved, String requester, String orderId);
 }

@@ -27,6 +27,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Orders: created with one authorization per identifier — the account's valid one for it when it is good
@@ -39,6 +41,7 @@ import java.util.function.Supplier;
  * replaces (RFC 9773): the first such order finalized marks that certificate replaced, later ones are refused.
  */
 public final class AcmeOrders {
+    private static final Logger LOG = LoggerFactory.getLogger(AcmeOrders.class);
     private static final int MAX_IDENTIFIERS = 100;
     private final AcmeLedger ledger;
     private final AcmeIssuance issuance;
@@ -141,6 +144,29 @@ public final class AcmeOrders {
         return a;
     }
 
+    /**
+     * Deactivates the account's pending or valid authorization (RFC 8555 section 7.5.2), e.g. when it lost
+     * the name: it is never reused for a new order, and the orders that depend on it become invalid, so
+     * they cannot be finalized. Deactivating it again changes nothing.
+     */
+    public AcmeAuthorization deactivateAuthorization(AcmeAccount account, String authzId) {
+        for (int attempt = 0; attempt < 3; attempt++) { // a validation may settle it meanwhile: then deactivate it as settled
+            AcmeAuthorization a = authorization(account, authzId);
+            if (a.status() == AcmeStatus.DEACTIVATED) {
+                return a;
+            }
+            if (a.status() != AcmeStatus.PENDING && a.status() != AcmeStatus.VALID) {
+                throw new AcmeException(AcmeError.MALFORMED, "the authorization is " + a.status().word()
+                        + "; only a pending or valid authorization can be deactivated");
+            }
+            if (ledger.updateAuthorization(a.id(), a.status(), AcmeStatus.DEACTIVATED)) {
+                return new AcmeAuthorization(a.id(), a.accountId(), a.identifier(), AcmeStatus.DEACTIVATED, a.expiresAt(), a.createdAt(),
+                        a.challenges());
+            }
+        }
+        throw new AcmeException(AcmeError.SERVER_INTERNAL, "the authorization kept changing while it was deactivated; try again");
+    }
+
     OrderView view(AcmeOrder o) {
         return view(o, new ArrayList<>());
     }
@@ -200,59 +226,76 @@ public final class AcmeOrders {
         if (sameKey) {
             throw new AcmeException(AcmeError.BAD_CSR, "the CSR's key is the account key; use a separate key for the certificate");
         }
-        if (!ledger.updateOrder(orderId, AcmeStatus.PENDING, AcmeStatus.PROCESSING, Optional.empty(), Optional.empty())) {
+        if (!ledger.startFinalizing(orderId, clock.instant())) {
             throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is already being finalized");
         }
-        Optional<AcmeException> refused;
         try {
-            refused = recheckCaa(authorizations, requester);
+            BigInteger serial = issue(v.order(), authorizations, csr, names, requester);
+            AcmeOrder o = v.order();
+            return new OrderView(new AcmeOrder(o.id(), o.accountId(), AcmeStatus.VALID, o.identifiers(), o.authorizationIds(),
+                    o.expiresAt(), o.error(), Optional.of(serial), o.createdAt(), o.profile(), o.replaces(), o.notAfter()),
+                    AcmeStatus.VALID);
+        } catch (AcmeException e) {
+            fail(orderId, e.error(), e.detail());
+            throw e;
         } catch (RuntimeException e) {
-            ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID,
-                    Optional.of(Problems.json(AcmeError.SERVER_INTERNAL, "checking CAA failed")), Optional.empty());
+            fail(orderId, AcmeError.SERVER_INTERNAL, "issuance failed; create a new order");
             throw e;
         }
+    }
+
+    /**
+     * The one way a processing order ends with a certificate: checks that pass with time (CAA, the profile,
+     * the certificate it replaces, its notAfter), then the certificate, recorded with the order's move to
+     * valid in one transaction. Whatever it throws, {@link #fail} ends the order, unless it is valid by then.
+     */
+    private BigInteger issue(AcmeOrder order, List<AcmeAuthorization> authorizations, Csr csr, List<SubjectAltName> names,
+            String requester) {
+        String orderId = order.id();
+        Optional<AcmeException> refused = recheckCaa(authorizations, requester);
         if (refused.isPresent()) {
-            throw fail(orderId, refused.get().error(), refused.get().detail());
+            throw refused.get();
         }
-        AcmeProfile profile = policy.find(v.order().profile()).orElseThrow(() -> fail(orderId, AcmeError.INVALID_PROFILE,
-                "the order's profile '" + v.order().profile() + "' is no longer offered by this CA; create a new order"));
-        Optional<CertId> replaced = v.order().replaces().map(CertId::parse);
+        AcmeProfile profile = policy.find(order.profile()).orElseThrow(() -> new AcmeException(AcmeError.INVALID_PROFILE,
+                "the order's profile '" + order.profile() + "' is no longer offered by this CA; create a new order"));
+        Optional<CertId> replaced = order.replaces().map(CertId::parse);
         if (replaced.isPresent() && !ledger.claimReplacement(replaced.get().serial(), orderId)) {
-            throw fail(orderId, AcmeError.ALREADY_REPLACED, "the certificate " + replaced.get()
+            throw new AcmeException(AcmeError.ALREADY_REPLACED, "the certificate " + replaced.get()
                     + " this order replaces was replaced by another order meanwhile");
         }
-        Duration validity = v.order().notAfter().map(t -> Duration.between(clock.instant(), t)).orElse(profile.validity());
+        Duration validity = order.notAfter().map(t -> Duration.between(clock.instant(), t)).orElse(profile.validity());
         if (validity.compareTo(Duration.ofMinutes(1)) < 0) {
-            replaced.ifPresent(r -> ledger.releaseReplacement(r.serial(), orderId));
-            throw fail(orderId, AcmeError.MALFORMED, "the order's notAfter has (nearly) passed; create a new order");
+            throw new AcmeException(AcmeError.MALFORMED, "the order's notAfter has (nearly) passed; create a new order");
         }
-        IssuedCertificate issued;
+        Optional<IssuedCertificate> issued;
         try {
             IssuanceRequest request = new IssuanceRequest(csr.publicKeyInfo(),
                     DistinguishedNames.commonName(names.getFirst().value()), names, Profile.leaf(profile.certaProfile()),
                     Optional.of(validity), Optional.empty());
-            issued = issuance.issue(request, requester);
+            issued = issuance.issue(request, requester, orderId);
         } catch (CertaException e) {
-            replaced.ifPresent(r -> ledger.releaseReplacement(r.serial(), orderId));
-            throw fail(orderId, AcmeError.BAD_CSR, "the CA refused to issue: " + e.reason());
-        } catch (RuntimeException e) {
-            replaced.ifPresent(r -> ledger.releaseReplacement(r.serial(), orderId));
-            ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID,
-                    Optional.of(Problems.json(AcmeError.SERVER_INTERNAL, "issuance failed")), Optional.empty());
-            throw e;
+            if (ledger.order(orderId).map(AcmeOrder::status).orElse(AcmeStatus.INVALID) == AcmeStatus.VALID) {
+                throw e; // recorded with the order, then a later step (the audit log) failed: a server fault, the order stays valid
+            }
+            throw new AcmeException(AcmeError.BAD_CSR, "the CA refused to issue: " + e.reason());
         }
-        BigInteger serial = issued.certificate().getSerialNumber();
-        ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.VALID, Optional.empty(), Optional.of(serial));
-        AcmeOrder o = v.order();
-        return new OrderView(new AcmeOrder(o.id(), o.accountId(), AcmeStatus.VALID, o.identifiers(), o.authorizationIds(),
-                o.expiresAt(), o.error(), Optional.of(serial), o.createdAt(), o.profile(), o.replaces(), o.notAfter()),
-                AcmeStatus.VALID);
+        return issued.orElseThrow(() -> new AcmeException(AcmeError.SERVER_INTERNAL, "the order took too long to finalize and"
+                + " was failed meanwhile; create a new order")).certificate().getSerialNumber();
     }
 
-    /** Moves a processing order to invalid with {@code error}, and returns that error to throw. */
-    private AcmeException fail(String orderId, AcmeError error, String detail) {
-        ledger.updateOrder(orderId, AcmeStatus.PROCESSING, AcmeStatus.INVALID, Optional.of(Problems.json(error, detail)), Optional.empty());
-        return new AcmeException(error, detail);
+    /**
+     * Ends a processing order as invalid with {@code error}, releasing the certificate it claimed to replace
+     * (one transaction); an order that got valid meanwhile stays valid, with its certificate.
+     */
+    private void fail(String orderId, AcmeError error, String detail) {
+        try {
+            if (!ledger.failOrder(orderId, Problems.json(error, detail))) {
+                LOG.warn("order {} was no longer processing when its finalization failed ({}); it stays {}", orderId, detail,
+                        ledger.order(orderId).map(o -> o.status().word()).orElse("unknown"));
+            }
+        } catch (RuntimeException e) { // the store is failing too: the order stays processing until a sweep fails it
+            LOG.error("order {} could not be marked invalid after its finalization failed ({}): {}", orderId, detail, e.toString());
+        }
     }
 
     /**

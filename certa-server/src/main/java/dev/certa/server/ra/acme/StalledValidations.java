@@ -18,10 +18,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finishes validations whose node died: a challenge still processing long after its validation
- * started (longer than any validation, retries included, can take) is validated again. Every node
- * sweeps; for each such challenge, the one node whose compare-and-set on its start time wins takes it
- * over, so it is validated by one node, not by all.
+ * Finishes validations and finalizations whose node died. A challenge still processing long after its
+ * validation started (longer than any validation, retries included, can take) is validated again: for
+ * each, the one node whose compare-and-set on its start time wins takes it over, so it is validated by
+ * one node, not by all. An order still processing as long after its finalization started (a finalization
+ * waits at most for one CAA check, a validation's worth, then signs) is failed, and the certificate it
+ * claimed to replace released: its certificate and its move to valid are one transaction, so it has none.
+ * Every node sweeps both.
  */
 public final class StalledValidations implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StalledValidations.class);
@@ -53,7 +56,7 @@ public final class StalledValidations implements AutoCloseable {
         return this;
     }
 
-    /** Takes over and validates again the stalled challenges this node wins; returns how many. */
+    /** Takes over and validates again the stalled challenges this node wins, and fails stalled finalizations; returns how many. */
     public int sweep() {
         Instant now = clock.instant();
         int taken = 0;
@@ -75,14 +78,26 @@ public final class StalledValidations implements AutoCloseable {
                     s.processingSince().map(Instant::toString).orElse("before starts were recorded"));
             validations.validate(c.get(), a.get(), account.get(), accountUrl.apply(account.get().id()));
         }
-        return taken;
+        return taken + failStalledFinalizations(now);
+    }
+
+    private int failStalledFinalizations(Instant now) {
+        int failed = 0;
+        for (String orderId : ledger.stalledOrders(now.minus(stalledAfter), BATCH)) {
+            if (ledger.failOrder(orderId, Problems.json(AcmeError.SERVER_INTERNAL, "the order's finalization was interrupted (the"
+                    + " server finalizing it stopped) and no certificate was issued; create a new order"))) {
+                LOG.info("order {} was processing for over {} with no certificate; it is now invalid", orderId, stalledAfter);
+                failed++;
+            }
+        }
+        return failed;
     }
 
     private void sweepQuietly() {
         try {
             sweep();
         } catch (RuntimeException e) {
-            LOG.warn("looking for stalled ACME validations failed; trying again at the next sweep", e);
+            LOG.warn("looking for stalled ACME validations and finalizations failed; trying again at the next sweep", e);
         }
     }
 
