@@ -64,6 +64,7 @@ final class Forge {
         private boolean skipKeyIds;
         private boolean skipKeyUsage;
         private byte[] basicConstraints;
+        private Integer keyUsage;
         private final List<GeneralName> sans = new ArrayList<>();
         private final List<KeyPurposeId> ekus = new ArrayList<>();
         private final List<Extension> extra = new ArrayList<>();
@@ -107,6 +108,11 @@ final class Forge {
             return this;
         }
 
+        Builder clientAuth() {
+            ekus.add(KeyPurposeId.id_kp_clientAuth);
+            return this;
+        }
+
         Builder validity(Instant from, Instant to) {
             this.notBefore = from;
             this.notAfter = to;
@@ -116,6 +122,12 @@ final class Forge {
         /** No subject or authority key identifier: every look-alike stays a candidate. */
         Builder withoutKeyIds() {
             this.skipKeyIds = true;
+            return this;
+        }
+
+        /** Key usage bits ({@code KeyUsage.digitalSignature | ...}) instead of the default for the role. */
+        Builder keyUsage(int bits) {
+            this.keyUsage = bits;
             return this;
         }
 
@@ -163,7 +175,8 @@ final class Forge {
                     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
                 }
                 if (!skipKeyUsage) {
-                    b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+                    b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage != null ? keyUsage
+                            : ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
                 }
                 if (!skipKeyIds) {
                     b.addExtension(Extension.subjectKeyIdentifier, false, ids.createSubjectKeyIdentifier(subjectKey.getPublic()));
