@@ -8,25 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certa.core.bundle.Keystores;
 import dev.certa.core.key.KeyType;
 import dev.certa.core.testing.TestPki;
-import java.math.BigInteger;
-import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.util.Date;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
-import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -166,18 +153,8 @@ class VerifyCommandTest {
     /** Finding: invalid UTF-8 in a subject name made verify print "internal error" and no JSON, before any signature check. */
     @Test
     void invalidUtf8InTheSubjectIsAFindingInValidJsonNotAnInternalError() throws Exception {
-        byte[] badCn = {0x30, 0x0e, 0x31, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x03, 'a', (byte) 0xff, 'b'};
-        KeyPair key = KeyType.EC_P256.generate(TestPki.RANDOM);
         X509Certificate intermediate = pki.intermediate();
-        var b = new JcaX509v3CertificateBuilder(X500Name.getInstance(intermediate.getSubjectX500Principal().getEncoded()),
-                BigInteger.valueOf(4242), Date.from(Instant.now().minus(Duration.ofDays(1))), Date.from(Instant.now().plus(Duration.ofDays(30))),
-                X500Name.getInstance(badCn), key.getPublic());
-        var ids = new JcaX509ExtensionUtils();
-        b.addExtension(Extension.authorityKeyIdentifier, false, ids.createAuthorityKeyIdentifier(intermediate));
-        b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName(GeneralName.dNSName, HOST)));
-        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-        X509Certificate leaf = new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pki.pki.intermediateKey.getPrivate())));
+        X509Certificate leaf = InvalidUtf8Leaf.issue(pki, KeyType.EC_P256.generate(TestPki.RANDOM));
         TrustPki.write(dir, "bad-utf8.pem", leaf, intermediate);
 
         CliRunner.Result r = certa.run("verify", "bad-utf8.pem", "--roots", "root.pem", "--host", HOST, "--json");

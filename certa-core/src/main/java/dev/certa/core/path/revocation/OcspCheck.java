@@ -140,7 +140,7 @@ final class OcspCheck {
                 if (responder.getIssuer().equals(issuerHolder.getSubject()) && responder.isSignatureValid(byIssuer)
                         && ocspSigning(responder) && responder.isValidOn(Date.from(at))
                         && basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder))) {
-                    return "the delegated responder '" + responder.getSubject() + "'";
+                    return "the delegated responder '" + dev.certa.core.name.DistinguishedNames.display(responder.getSubject()) + "'";
                 }
             }
         } catch (Exception e) {

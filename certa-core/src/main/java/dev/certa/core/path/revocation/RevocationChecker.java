@@ -159,7 +159,7 @@ public final class RevocationChecker {
             }
             for (Crl c : crls) {
                 out.add(CrlCheck.check(c, cert, issuer, at).orElse(new Outcome.Unknown("the CRL " + url,
-                        "it is not from the certificate's issuer (it names '" + c.crl().getIssuer() + "')")));
+                        "it is not from the certificate's issuer (it names '" + dev.certa.core.name.DistinguishedNames.display(c.crl().getIssuer()) + "')")));
             }
             if (out.stream().anyMatch(o -> o instanceof Outcome.Good || o instanceof Outcome.Revoked)) {
                 break;
