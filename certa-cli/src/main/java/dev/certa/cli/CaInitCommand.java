@@ -78,6 +78,7 @@ final class CaInitCommand extends BaseCommand {
         out.println("  Keys: " + (password.isPresent() ? "encrypted" : "UNENCRYPTED") + ", mode 0600");
         out.println("Root SHA-256 fingerprint: " + Summaries.fingerprint(result.root()));
         out.println("Trust " + ca.dir().resolve(CaDirectory.ROOT_CERT) + " on your clients; keep " + CaDirectory.ROOT_KEY + " safe.");
+        type.refusedBy().ifPresent(why -> out().println("Warning: the CA keys are Ed25519: " + why + "."));
         return 0;
     }
 

@@ -98,6 +98,7 @@ final class CertCreateCommand extends BaseCommand {
             out().println("Self-signed certificates are for local development only; clients must trust this exact certificate.");
         }
         Summaries.warnings(out(), issued.warnings());
+        KeyType.parse(keyType).refusedBy().ifPresent(why -> out().println("Warning: the key is Ed25519: " + why + "."));
         return 0;
     }
 

@@ -101,4 +101,14 @@ class CaInitCommandTest {
         var missing = cli.run("sign", "x.csr", "--intermediate", "nope");
         assertThat(missing.exitCode()).isEqualTo(1);
     }
+
+    /** Finding: `ca init --key-type ed25519` succeeded silently, though Chromium and NSS refuse such a CA. */
+    @Test
+    void anEd25519CaIsMadeWithAWarningNamingTheClientsThatRefuseIt() {
+        CliRunner cli = new CliRunner(tmp).with("CERTA_PASSWORD", "s3cret-pass");
+        var r = cli.run("ca", "init", "--key-type", "ed25519");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("Warning: the CA keys are Ed25519: browsers refuse Ed25519 certificates", "Chromium",
+                "NSS/Firefox cannot even import an Ed25519 root");
+    }
 }

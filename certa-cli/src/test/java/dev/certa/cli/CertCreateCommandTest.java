@@ -67,4 +67,16 @@ class CertCreateCommandTest {
         assertThat(ip.err()).contains("'300.1.1.1' is not an IP address");
         assertThat(cli.listing()).isEqualTo(before);
     }
+
+    /** Finding: an Ed25519 certificate was created silently, though browsers refuse it. */
+    @Test
+    void anEd25519CertificateIsMadeWithAWarningNamingTheClientsThatRefuseIt() {
+        CliRunner cli = new CliRunner(tmp).withCa();
+        var r = cli.run("cert", "create", "ed.example.com", "--key-type", "ed25519");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains("Warning: the key is Ed25519: browsers refuse Ed25519 certificates (Chromium:",
+                "NSS/Firefox", "Use --key-type p256 for anything a browser will see.");
+        var p256 = cli.run("cert", "create", "ec.example.com");
+        assertThat(p256.out()).doesNotContain("Ed25519");
+    }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certa.core.bundle.Keystores;
+import dev.certa.core.key.KeyType;
+import dev.certa.core.testing.TestPki;
+import java.security.cert.X509Certificate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,5 +148,24 @@ class VerifyCommandTest {
         for (CliRunner.Result r : List.of(badTime, missing, key, purpose)) {
             assertThat(r.err()).doesNotContain("\tat ", "Exception");
         }
+    }
+
+    /** Finding: invalid UTF-8 in a subject name made verify print "internal error" and no JSON, before any signature check. */
+    @Test
+    void invalidUtf8InTheSubjectIsAFindingInValidJsonNotAnInternalError() throws Exception {
+        X509Certificate intermediate = pki.intermediate();
+        X509Certificate leaf = InvalidUtf8Leaf.issue(pki, KeyType.EC_P256.generate(TestPki.RANDOM));
+        TrustPki.write(dir, "bad-utf8.pem", leaf, intermediate);
+
+        CliRunner.Result r = certa.run("verify", "bad-utf8.pem", "--roots", "root.pem", "--host", HOST, "--json");
+
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        assertThat(r.err()).doesNotContain("internal error");
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("trusted").asBoolean()).isFalse();
+        JsonNode problem = json.get("problems").get(0);
+        assertThat(problem.get("check").asText()).isEqualTo("encoding");
+        assertThat(problem.get("message").asText()).isEqualTo("its subject name holds text that is not valid UTF-8 (CN=a\\xFFb)");
+        assertThat(json.get("path").get(0).toString()).contains("CN=a\\\\xFFb");
     }
 }

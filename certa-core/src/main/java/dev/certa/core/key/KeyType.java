@@ -69,6 +69,20 @@ public enum KeyType {
         };
     }
 
+    /**
+     * Which clients refuse certificates with this key (or signed by it), when some do: the CA/Browser Forum
+     * Baseline Requirements allow only RSA and ECDSA P-256/P-384/P-521 keys in the web PKI, and Chromium
+     * (Chrome, Edge) and NSS (Firefox) refuse Ed25519 certificates and cannot use an Ed25519 root.
+     */
+    public java.util.Optional<String> refusedBy() {
+        return this == ED25519
+                ? java.util.Optional.of("browsers refuse Ed25519 certificates (Chromium: ERR_CERT_INVALID or"
+                        + " ERR_SSL_VERSION_OR_CIPHER_MISMATCH; NSS/Firefox cannot even import an Ed25519 root), and the CA/Browser"
+                        + " Forum rules allow only RSA and ECDSA P-256/P-384/P-521; OpenSSL, Go, rustls and Java accept them."
+                        + " Use --key-type p256 for anything a browser will see")
+                : java.util.Optional.empty();
+    }
+
     /** Generates a fresh key pair with the fastest provider available. */
     public KeyPair generate(SecureRandom random) {
         String jca = this == ED25519 ? "Ed25519" : algorithm;

@@ -81,13 +81,33 @@ public final class DistinguishedNames {
     }
 
     private static String text(ASN1Encodable v) {
-        return v instanceof org.bouncycastle.asn1.ASN1String s ? s.getString() : IETFUtils.valueToString(v);
+        return NameText.of(v);
     }
 
-    /** RFC 4514 text, most specific attribute first: "CN=api.example.com,O=Example,C=US". */
+    /**
+     * RFC 4514 text, most specific attribute first: "CN=api.example.com,O=Example,C=US". Never throws: a
+     * UTF8String value whose bytes are not UTF-8 shows them escaped ("CN=a\xFFb").
+     */
     public static String display(X500Name name) {
-        String s = X500Name.getInstance(BCStyle.INSTANCE, reverse(name)).toString();
+        String s = NameText.hasUndecodable(name) ? escaped(name) : X500Name.getInstance(BCStyle.INSTANCE, reverse(name)).toString();
         return s.isEmpty() ? "(empty)" : s;
+    }
+
+    /** What Bouncy Castle would print, written here because it cannot print a value that is not UTF-8. */
+    private static String escaped(X500Name name) {
+        RDN[] rdns = name.getRDNs();
+        StringBuilder sb = new StringBuilder();
+        for (int i = rdns.length - 1; i >= 0; i--) {
+            AttributeTypeAndValue[] atvs = rdns[i].getTypesAndValues();
+            for (int j = 0; j < atvs.length; j++) {
+                sb.append(j == 0 ? (sb.isEmpty() ? "" : ",") : "+");
+                String type = BCStyle.INSTANCE.oidToDisplayName(atvs[j].getType());
+                sb.append(type != null ? type : atvs[j].getType().getId()).append('=');
+                ASN1Encodable v = atvs[j].getValue();
+                sb.append(NameText.undecodable(v) ? NameText.of(v) : IETFUtils.valueToString(v));
+            }
+        }
+        return sb.toString();
     }
 
     private static X500Name reverse(X500Name n) {

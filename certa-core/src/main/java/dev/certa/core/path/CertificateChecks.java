@@ -105,6 +105,11 @@ final class CertificateChecks {
             out.error(Check.PROFILE, pos, f, "it is a CA certificate without a subject key identifier, which RFC 5280 requires",
                     "re-issue the CA certificate with a subject key identifier");
         }
+        if (e.basicConstraints != null && !e.basicConstraints.ca() && e.basicConstraints.pathLen() != null) {
+            out.error(Check.BASIC_CONSTRAINTS, pos, f, "its basic constraints set a path length (" + e.basicConstraints.pathLen()
+                    + ") but it is not a CA (CA:FALSE), which RFC 5280 (4.2.1.9) forbids",
+                    "re-issue it without a path length constraint, or as a CA if it is one");
+        }
         if (e.hasKeyUsage(KeyUsage.keyCertSign) && !f.isCa()) {
             out.error(Check.KEY_USAGE, pos, f, "its key usage allows signing certificates (keyCertSign) but it is not a CA",
                     "re-issue it either as a CA (CA:TRUE) or without keyCertSign");
@@ -160,6 +165,10 @@ final class CertificateChecks {
     private void keyStrength(CertificateFacts f, int pos, Findings out) {
         KeyStrength.Judgement j = f.keyStrength;
         j.forbidden().ifPresent(why -> out.error(Check.KEY_STRENGTH, pos, f, why, "re-issue it with an EC P-256 or RSA 2048+ key"));
+        if (web) {
+            j.outsideWebPki().ifPresent(why -> out.error(Check.KEY_STRENGTH, pos, f, why,
+                    "re-issue it with an ECDSA P-256 or RSA 2048+ key (certa: --key-type p256)"));
+        }
         j.weak().ifPresent(why -> {
             if (web) {
                 out.error(Check.KEY_STRENGTH, pos, f, why + "; browsers refuse it", "re-issue it with an EC P-256 or RSA 2048+ key");
@@ -177,8 +186,15 @@ final class CertificateChecks {
         }
         SignatureAlgorithm a = f.signatureAlgorithm.get();
         if (!options.allowedSignatures().contains(a)) {
-            out.error(Check.SIGNATURE_ALGORITHM, pos, f, "it is signed with " + a.displayName() + ", which is not allowed"
-                    + (a.usesSha1() ? " (SHA-1 signatures can be forged)" : ""), "have it re-issued with SHA-256 or better");
+            if (a.isEdDsa()) {
+                out.error(Check.SIGNATURE_ALGORITHM, pos, f, "it is signed with " + a.displayName() + ", which the CA/Browser Forum"
+                        + " Baseline Requirements (7.1.3.2) do not allow in the web PKI: Chromium and NSS (Firefox) refuse it",
+                        "have it re-issued by a CA with an ECDSA P-256 or RSA 2048+ key, or validate with --rules rfc5280 if no browser"
+                                + " will see it");
+            } else {
+                out.error(Check.SIGNATURE_ALGORITHM, pos, f, "it is signed with " + a.displayName() + ", which is not allowed"
+                        + (a.usesSha1() ? " (SHA-1 signatures can be forged)" : ""), "have it re-issued with SHA-256 or better");
+            }
         } else if (a.usesSha1()) {
             out.warning(Check.SIGNATURE_ALGORITHM, pos, f, "it is signed with " + a.displayName()
                     + "; browsers refuse SHA-1 signatures", "have it re-issued with SHA-256 or better");
@@ -267,6 +283,12 @@ final class CertificateChecks {
                     "re-issue the CA certificate with key usage keyCertSign");
         } else if (e.keyUsage == null && web) {
             out.error(Check.KEY_USAGE, pos, f, "it is a CA certificate without key usage; the web PKI requires keyCertSign",
+                    "re-issue the CA certificate with key usage keyCertSign, cRLSign");
+        } else if (e.keyUsage == null) {
+            // RFC 5280 6.1.4 (n) checks keyCertSign only "if a key usage extension is present"; 4.2.1.3 still
+            // tells CAs to include it (docs/conformance.md, "CA certificates without key usage")
+            out.warning(Check.KEY_USAGE, pos, f, "it is a CA certificate without key usage, which RFC 5280 (4.2.1.3) tells CAs"
+                    + " to include; path validation accepts it (6.1.4 (n)), browsers do not",
                     "re-issue the CA certificate with key usage keyCertSign, cRLSign");
         }
         if (web && role == Role.ANCHOR && e.extendedKeyUsage != null) {

@@ -2,6 +2,7 @@ package dev.certa.core.path;
 
 import dev.certa.core.crypto.IssuerKey;
 import dev.certa.core.name.DistinguishedNames;
+import dev.certa.core.name.NameText;
 import java.math.BigInteger;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
@@ -187,8 +188,19 @@ final class CertificateFacts {
         Parts parts = new Parts(tbs, t.getVersionNumber(), t.getSerialNumber().getValue(), c.getSignature().getOctets(),
                 SignatureAlgorithms.identify(outer), outer.getEncoded(ASN1Encoding.DER), outer.equals(t.getSignature()),
                 spki.getEncoded(ASN1Encoding.DER), KeyStrength.judge(spki));
+        undecodableNames(t, problems);
         return new CertificateFacts(certificate, der, parts, t.getSubject(), t.getSubject().getEncoded(ASN1Encoding.DER),
                 attributes(t.getSubject()), t.getIssuer().getEncoded(ASN1Encoding.DER), t.getIssuer().getRDNs().length == 0, ext, problems);
+    }
+
+    /** A name is shown with its bad bytes escaped; the certificate is still malformed (RFC 5280 4.1.2.4: UTF8String is UTF-8). */
+    private static void undecodableNames(TBSCertificate t, List<String> problems) {
+        if (NameText.hasUndecodable(t.getSubject())) {
+            problems.add("its subject name holds text that is not valid UTF-8 (" + DistinguishedNames.display(t.getSubject()) + ")");
+        }
+        if (NameText.hasUndecodable(t.getIssuer())) {
+            problems.add("its issuer name holds text that is not valid UTF-8 (" + DistinguishedNames.display(t.getIssuer()) + ")");
+        }
     }
 
     private static void checkNoDuplicates(Certificate c) {

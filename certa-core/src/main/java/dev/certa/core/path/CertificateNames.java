@@ -1,6 +1,7 @@
 package dev.certa.core.path;
 
 import dev.certa.core.name.DistinguishedNames;
+import dev.certa.core.name.NameText;
 import java.io.IOException;
 import java.net.IDN;
 import java.security.cert.X509Certificate;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.jspecify.annotations.Nullable;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
@@ -22,6 +22,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.jspecify.annotations.NullMarked;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The names a certificate claims, as name constraints see them (RFC 5280 §4.2.1.10, §6.1.3 (b)(c)):
@@ -226,6 +227,6 @@ final class CertificateNames {
     }
 
     private static Optional<String> text(ASN1Encodable value) {
-        return value instanceof ASN1String s ? Optional.of(s.getString()) : Optional.empty();
+        return value instanceof ASN1String ? Optional.of(NameText.of(value)) : Optional.empty();
     }
 }

@@ -1,12 +1,12 @@
 package dev.certa.core.path;
 
 import dev.certa.core.name.IpAddresses;
+import dev.certa.core.name.NameText;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -31,7 +31,7 @@ final class CommonNames {
         for (RDN rdn : subject.getRDNs()) {
             for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
                 if (atv.getType().equals(BCStyle.CN)) {
-                    String cn = atv.getValue() instanceof ASN1String s ? s.getString() : atv.getValue().toString();
+                    String cn = NameText.of(atv.getValue());
                     if (!inSubjectAltNames(cn, f)) {
                         return Optional.of(cn);
                     }

@@ -139,6 +139,11 @@ final class Der {
         return valueEnd - valueStart;
     }
 
+    /** The whole buffer this reader reads from (do not modify); positions are {@link #valueStart()} and so on. */
+    byte[] bytes() {
+        return b;
+    }
+
     byte at(int i) {
         return b[i];
     }

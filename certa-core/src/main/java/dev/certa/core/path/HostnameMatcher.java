@@ -1,5 +1,6 @@
 package dev.certa.core.path;
 
+import dev.certa.core.name.NameText;
 import dev.certa.core.name.SubjectAltName;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -9,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -132,7 +132,7 @@ public final class HostnameMatcher {
         for (RDN rdn : X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded()).getRDNs()) {
             for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
                 if (atv.getType().equals(BCStyle.CN)) {
-                    cns.add(atv.getValue() instanceof ASN1String s ? s.getString() : atv.getValue().toString());
+                    cns.add(NameText.of(atv.getValue()));
                 }
             }
         }

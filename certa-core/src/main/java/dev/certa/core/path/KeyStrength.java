@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Judges a certificate's public key: what the web PKI allows (RSA of at least 2048 bits and a multiple
- * of 8, ECDSA on P-256, P-384 or P-521 with a named curve, Ed25519/Ed448) and what is merely weak.
+ * of 8, ECDSA on P-256, P-384 or P-521 with a named curve) and what is merely weak. Ed25519 and Ed448 are
+ * sound keys that RFC 5280 paths may carry, but outside what the web PKI allows.
  */
 final class KeyStrength {
     private static final String RSA = PKCSObjectIdentifiers.rsaEncryption.getId();
@@ -26,8 +27,16 @@ final class KeyStrength {
 
     private KeyStrength() {}
 
-    /** What kind of key and how strong: "RSA 1024", "EC P-192", "DSA". */
-    record Judgement(String description, Optional<String> forbidden, Optional<String> weak) {}
+    /**
+     * What kind of key and how strong: "RSA 1024", "EC P-192", "DSA".
+     *
+     * @param outsideWebPki why a sound key is still not one the CA/Browser Forum Baseline Requirements allow
+     */
+    record Judgement(String description, Optional<String> forbidden, Optional<String> weak, Optional<String> outsideWebPki) {
+        Judgement(String description, Optional<String> forbidden, Optional<String> weak) {
+            this(description, forbidden, weak, Optional.empty());
+        }
+    }
 
     static Judgement judge(SubjectPublicKeyInfo spki) {
         String curve = spki.getAlgorithm().getParameters() instanceof ASN1ObjectIdentifier c ? c.getId() : null;
@@ -79,7 +88,10 @@ final class KeyStrength {
                     Optional.of("its EC key is on the curve " + curve + ", not P-256, P-384 or P-521"));
         }
         if (alg.equals(ED25519) || alg.equals(ED448)) {
-            return new Judgement(alg.equals(ED25519) ? "Ed25519" : "Ed448", Optional.empty(), Optional.empty());
+            String d = alg.equals(ED25519) ? "Ed25519" : "Ed448";
+            return new Judgement(d, Optional.empty(), Optional.empty(), Optional.of("its key is an " + d + " key, which the"
+                    + " CA/Browser Forum Baseline Requirements (6.1.5) do not allow in the web PKI: Chromium and NSS (Firefox)"
+                    + " refuse it"));
         }
         if (alg.equals(DSA)) {
             return new Judgement("DSA", Optional.empty(), Optional.of("its key is a DSA key, which is no longer accepted"));

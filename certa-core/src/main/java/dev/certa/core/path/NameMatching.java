@@ -114,11 +114,27 @@ final class NameMatching {
             return false;
         }
         for (int i = 0; i < b.length; i++) {
-            if (!IETFUtils.rDNAreEqual(n[i], b[i])) {
+            if (!rdnEqual(n[i], b[i])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * RFC 5280's comparison of two RDNs; when a value cannot be read as a string (a UTF8String that is not
+     * UTF-8), only identical encodings are equal.
+     */
+    private static boolean rdnEqual(RDN a, RDN b) {
+        try {
+            return IETFUtils.rDNAreEqual(a, b);
+        } catch (RuntimeException e) {
+            try {
+                return java.util.Arrays.equals(a.getEncoded(), b.getEncoded());
+            } catch (java.io.IOException io) {
+                return false;
+            }
+        }
     }
 
     /** Text for messages: anything outside printable ASCII is escaped, so a name cannot hide characters. */

@@ -1,5 +1,6 @@
 package dev.certa.core.path;
 
+import dev.certa.core.name.NameText;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -128,6 +129,9 @@ record PlainCertificate(
                 int t = atv.next().tag();
                 if (t != Der.UTF8_STRING && t != Der.PRINTABLE_STRING && t != Der.IA5_STRING) {
                     throw new Der.Unusual("unusual attribute value");
+                }
+                if (t == Der.UTF8_STRING && !NameText.isUtf8(atv.bytes(), atv.valueStart(), atv.valueLength())) {
+                    throw new Der.Unusual("a UTF8String that is not UTF-8");
                 }
                 atv.end();
                 count++;

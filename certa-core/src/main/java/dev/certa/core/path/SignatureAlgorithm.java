@@ -66,6 +66,23 @@ public enum SignatureAlgorithm {
         return s;
     }
 
+    /**
+     * What the CA/Browser Forum Baseline Requirements (7.1.3.2) allow on publicly trusted certificates:
+     * RSASSA-PKCS1-v1_5 and RSASSA-PSS with SHA-256, SHA-384 or SHA-512, and ECDSA with SHA-256, SHA-384
+     * or SHA-512. Not SHA-1, and not Ed25519 or Ed448 (Chromium and NSS refuse them).
+     */
+    public static Set<SignatureAlgorithm> webPki() {
+        Set<SignatureAlgorithm> s = modern();
+        s.remove(ED25519);
+        s.remove(ED448);
+        return s;
+    }
+
+    /** True for the EdDSA algorithms (Ed25519, Ed448). */
+    public boolean isEdDsa() {
+        return this == ED25519 || this == ED448;
+    }
+
     /** Every algorithm listed here, SHA-1 included. */
     public static Set<SignatureAlgorithm> all() {
         return EnumSet.allOf(SignatureAlgorithm.class);

@@ -92,7 +92,7 @@ public record ValidationOptions(
 
     /** The signature algorithms a mode accepts unless told otherwise: SHA-1 only under RFC 5280 (with a warning). */
     public static Set<SignatureAlgorithm> defaultSignatures(ValidationMode mode) {
-        return mode == ValidationMode.WEB_PKI ? SignatureAlgorithm.modern() : SignatureAlgorithm.all();
+        return mode == ValidationMode.WEB_PKI ? SignatureAlgorithm.webPki() : SignatureAlgorithm.all();
     }
 
     public ValidationOptions withAt(Instant i) {

@@ -47,6 +47,11 @@ final class Forge {
         return new Builder(new X500Name(subject), subjectKey);
     }
 
+    /** A subject given as a name object, e.g. one read from raw DER that no string could express. */
+    static Builder cert(X500Name subject, KeyPair subjectKey) {
+        return new Builder(subject, subjectKey);
+    }
+
     static final class Builder {
         private final X500Name subject;
         private final KeyPair subjectKey;
@@ -57,6 +62,9 @@ final class Forge {
         private Instant notAfter = NOT_AFTER;
         private boolean ca;
         private boolean skipKeyIds;
+        private boolean skipKeyUsage;
+        private byte[] basicConstraints;
+        private Integer keyUsage;
         private final List<GeneralName> sans = new ArrayList<>();
         private final List<KeyPurposeId> ekus = new ArrayList<>();
         private final List<Extension> extra = new ArrayList<>();
@@ -100,6 +108,11 @@ final class Forge {
             return this;
         }
 
+        Builder clientAuth() {
+            ekus.add(KeyPurposeId.id_kp_clientAuth);
+            return this;
+        }
+
         Builder validity(Instant from, Instant to) {
             this.notBefore = from;
             this.notAfter = to;
@@ -109,6 +122,24 @@ final class Forge {
         /** No subject or authority key identifier: every look-alike stays a candidate. */
         Builder withoutKeyIds() {
             this.skipKeyIds = true;
+            return this;
+        }
+
+        /** Key usage bits ({@code KeyUsage.digitalSignature | ...}) instead of the default for the role. */
+        Builder keyUsage(int bits) {
+            this.keyUsage = bits;
+            return this;
+        }
+
+        /** No key usage extension at all. */
+        Builder withoutKeyUsage() {
+            this.skipKeyUsage = true;
+            return this;
+        }
+
+        /** Basic constraints (critical) as the DER given, e.g. cA absent (FALSE) with a path length, which no builder makes. */
+        Builder basicConstraintsDer(byte[] der) {
+            this.basicConstraints = der;
             return this;
         }
 
@@ -138,8 +169,15 @@ final class Forge {
                         Date.from(notBefore), Date.from(notAfter), subject,
                         SubjectPublicKeyInfo.getInstance(subjectKey.getPublic().getEncoded()));
                 JcaX509ExtensionUtils ids = new JcaX509ExtensionUtils();
-                b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-                b.addExtension(Extension.keyUsage, true, new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+                if (basicConstraints != null) {
+                    b.addExtension(new Extension(Extension.basicConstraints, true, basicConstraints));
+                } else {
+                    b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+                }
+                if (!skipKeyUsage) {
+                    b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage != null ? keyUsage
+                            : ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+                }
                 if (!skipKeyIds) {
                     b.addExtension(Extension.subjectKeyIdentifier, false, ids.createSubjectKeyIdentifier(subjectKey.getPublic()));
                     b.addExtension(Extension.authorityKeyIdentifier, false, issuerCert != null

@@ -1,6 +1,7 @@
 package dev.certa.server.revocation;
 
 import dev.certa.core.issue.CertificateAuthority;
+import dev.certa.core.revocation.ClockSkew;
 import dev.certa.core.revocation.CrlBuilder;
 import dev.certa.core.revocation.RevocationReason;
 import dev.certa.core.revocation.RevokedCertificate;
@@ -14,7 +15,7 @@ import java.util.List;
 /**
  * The issuing CA's full CRL: every revoked certificate that has not expired, numbered from a counter
  * shared by all nodes (so numbers only grow, whichever node signs), valid for the configured lifetime.
- * It is re-signed when a revocation makes it stale (on the next request), when it is half-way to its
+ * Its thisUpdate is backdated by {@link ClockSkew#REVOCATION_TIMES}. It is re-signed when a revocation makes it stale (on the next request), when it is half-way to its
  * nextUpdate, and on the schedule.
  */
 final class CrlPublisher {
@@ -56,7 +57,10 @@ final class CrlPublisher {
                 .map(e -> new RevokedCertificate(e.serial(), e.revokedAt(), RevocationReason.ofCode(e.reasonCode())))
                 .toList();
         long number = store.counters().next("crl:" + issuerId);
-        SignedCrl crl = new CrlBuilder(ca).number(number).thisUpdate(now).validFor(lifetime).revoked(entries).sign();
+        // thisUpdate a little in the past, so a relying party whose clock is behind ours does not read a CRL
+        // signed right after a revocation as issued in the future; nextUpdate stays lifetime from now
+        SignedCrl crl = new CrlBuilder(ca).number(number).thisUpdate(now.minus(ClockSkew.REVOCATION_TIMES))
+                .nextUpdate(now.plus(lifetime)).revoked(entries).sign();
         current = crl;
         return crl;
     }

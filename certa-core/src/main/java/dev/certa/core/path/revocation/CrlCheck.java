@@ -1,9 +1,11 @@
 package dev.certa.core.path.revocation;
 
 import dev.certa.core.fetch.CertificateUrls;
+import dev.certa.core.revocation.ClockSkew;
 import java.io.IOException;
 import java.net.URI;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,7 +29,8 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * One CRL judged for one certificate (RFC 5280 6.3, for complete, direct CRLs): is it from the
- * certificate's issuer, signed by the issuer's key, fresh at the validation instant, free of critical
+ * certificate's issuer, signed by the issuer's key, of a form RFC 5280 allows ({@link CrlForm}), fresh at the
+ * validation instant (within {@link ClockSkew#REVOCATION_TIMES}), free of critical
  * extensions certa does not understand, in scope for this certificate (issuing distribution point) and
  * does it list the certificate's serial?
  */
@@ -39,6 +42,8 @@ final class CrlCheck {
     private static final Set<ASN1ObjectIdentifier> ENTRY_UNDERSTOOD = Set.of(Extension.reasonCode, Extension.invalidityDate,
             Extension.certificateIssuer);
     private static final int CRL_SIGN = 6;
+    /** CRL times may be this far off the instant checked (the CA's clock and ours differ), as for OCSP. */
+    private static final Duration SKEW = ClockSkew.REVOCATION_TIMES;
 
     private CrlCheck() {}
 
@@ -86,12 +91,18 @@ final class CrlCheck {
             return Optional.of(new Outcome.Unusable(source, "its CRL number extension is marked critical, which RFC 5280 5.2.3 forbids",
                     "have the CA re-issue the CRL with a non-critical CRL number"));
         }
-        Instant thisUpdate = h.getThisUpdate().toInstant();
-        if (thisUpdate.isAfter(at)) {
-            return Optional.of(new Outcome.Unusable(source, "it was issued (thisUpdate " + TIME.format(thisUpdate)
-                    + ") after the instant checked, " + TIME.format(at), "check the clock, or the instant given with --at"));
+        Optional<String> malformed = CrlForm.problem(h);
+        if (malformed.isPresent()) {
+            return Optional.of(new Outcome.Unusable(source, malformed.get(), "have the CA issue a CRL that follows RFC 5280, or check"
+                    + " revocation with OCSP"));
         }
-        if (h.getNextUpdate() != null && h.getNextUpdate().toInstant().isBefore(at)) {
+        Instant thisUpdate = h.getThisUpdate().toInstant();
+        if (thisUpdate.isAfter(at.plus(SKEW))) {
+            return Optional.of(new Outcome.Unusable(source, "it was issued (thisUpdate " + TIME.format(thisUpdate)
+                    + ") more than " + SKEW.toMinutes() + " minutes after the instant checked, " + TIME.format(at),
+                    "check the clock, or the instant given with --at"));
+        }
+        if (h.getNextUpdate().toInstant().isBefore(at.minus(SKEW))) {
             return Optional.of(new Outcome.Unusable(source, "it is stale: its nextUpdate, " + TIME.format(h.getNextUpdate().toInstant())
                     + ", has passed, so a newer CRL should exist", "get the CA's current CRL (--crl-fetch fetches it from the "
                     + "certificate's CRL distribution point)"));
@@ -101,6 +112,10 @@ final class CrlCheck {
         if (entry == null) {
             return Optional.of(outOfScope.<Outcome>map(why -> new Outcome.OutOfScope(source, why))
                     .orElse(new Outcome.Good(source, "not listed in " + source + " (thisUpdate " + TIME.format(thisUpdate) + ")")));
+        }
+        Optional<String> badEntry = CrlForm.entryProblem(h, cert.getSerialNumber());
+        if (badEntry.isPresent()) {
+            return Optional.of(new Outcome.Unusable(source, badEntry.get(), "have the CA issue a CRL that follows RFC 5280"));
         }
         for (Object o : entry.getCriticalExtensionOIDs()) {
             if (!ENTRY_UNDERSTOOD.contains((ASN1ObjectIdentifier) o)) {

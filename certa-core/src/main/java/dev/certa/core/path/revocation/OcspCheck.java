@@ -2,6 +2,7 @@ package dev.certa.core.path.revocation;
 
 import static dev.certa.core.path.revocation.CrlCheck.TIME;
 
+import dev.certa.core.revocation.ClockSkew;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
@@ -42,7 +43,7 @@ import org.jspecify.annotations.Nullable;
 final class OcspCheck {
     static final String REQUEST_TYPE = "application/ocsp-request";
     /** Clocks differ; responders pre-date their answers a little too. */
-    private static final Duration SKEW = Duration.ofMinutes(5);
+    private static final Duration SKEW = ClockSkew.REVOCATION_TIMES;
     /** A response without nextUpdate is accepted this long after its thisUpdate. */
     private static final Duration NO_NEXT_UPDATE_AGE = Duration.ofDays(7);
 
@@ -139,7 +140,7 @@ final class OcspCheck {
                 if (responder.getIssuer().equals(issuerHolder.getSubject()) && responder.isSignatureValid(byIssuer)
                         && ocspSigning(responder) && responder.isValidOn(Date.from(at))
                         && basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(responder))) {
-                    return "the delegated responder '" + responder.getSubject() + "'";
+                    return "the delegated responder '" + dev.certa.core.name.DistinguishedNames.display(responder.getSubject()) + "'";
                 }
             }
         } catch (Exception e) {

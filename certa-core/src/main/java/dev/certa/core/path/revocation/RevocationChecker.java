@@ -70,7 +70,7 @@ public final class RevocationChecker {
         for (Crl c : policy.crls()) {
             if (!used.contains(c)) {
                 warnings.add(new Finding(Finding.Severity.WARNING, Check.REVOCATION, OptionalInt.empty(), Optional.empty(),
-                        "the CRL " + c.source() + " (issued by '" + c.crl().getIssuer() + "') is not from the issuer of any certificate"
+                        "the CRL " + c.source() + " (issued by '" + dev.certa.core.name.DistinguishedNames.display(c.crl().getIssuer()) + "') is not from the issuer of any certificate"
                                 + " on the path, so it was not used", "pass the CRL of the CA that issued the certificate"));
             }
         }
@@ -159,7 +159,7 @@ public final class RevocationChecker {
             }
             for (Crl c : crls) {
                 out.add(CrlCheck.check(c, cert, issuer, at).orElse(new Outcome.Unknown("the CRL " + url,
-                        "it is not from the certificate's issuer (it names '" + c.crl().getIssuer() + "')")));
+                        "it is not from the certificate's issuer (it names '" + dev.certa.core.name.DistinguishedNames.display(c.crl().getIssuer()) + "')")));
             }
             if (out.stream().anyMatch(o -> o instanceof Outcome.Good || o instanceof Outcome.Revoked)) {
                 break;
