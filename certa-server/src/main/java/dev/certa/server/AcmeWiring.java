@@ -4,6 +4,7 @@ import dev.certa.server.acme.AcmeFrontEnd;
 import dev.certa.server.config.AcmeConfig;
 import dev.certa.server.config.AcmePolicyConfig;
 import dev.certa.server.http.Router;
+import dev.certa.server.ra.CsrChecks;
 import dev.certa.server.ra.acme.AcmeAccounts;
 import dev.certa.server.ra.acme.AcmeCertificates;
 import dev.certa.server.ra.acme.AcmeEabKeys;
@@ -11,6 +12,7 @@ import dev.certa.server.ra.acme.AcmeOrders;
 import dev.certa.server.ra.acme.AcmePolicy;
 import dev.certa.server.ra.acme.AcmeProfile;
 import dev.certa.server.ra.acme.AcmeRa;
+import dev.certa.server.ra.acme.Finalizer;
 import dev.certa.server.ra.acme.AcmeRenewals;
 import dev.certa.server.ra.acme.AcmeValidations;
 import dev.certa.server.ra.acme.OrderGate;
@@ -40,7 +42,7 @@ final class AcmeWiring {
     record Started(AcmeRa ra, ValidationAuthority va, StalledValidations sweep) {}
 
     /** Registers the ACME routes. */
-    static Started register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
+    static Started register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing, CsrChecks csrChecks,
             RevocationService revocation, Router router, Clock clock, SecureRandom random) {
         ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.tlsAlpn01Port(),
                 config.resolver(), config.addresses(), config.caaIdentities()),
@@ -55,7 +57,8 @@ final class AcmeWiring {
         AcmeRenewals renewals = new AcmeRenewals(store.acme(), store.certificates(), clock);
         AcmeValidations validations = new AcmeValidations(store.acme(), va, clock, policy);
         AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
-                new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"),
+                new AcmeOrders(store.acme(), new Finalizer((request, requester) -> signing.issue(request, requester, "acme-issue"),
+                        csrChecks),
                         (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
                         new OrderGate(store.acme(), policy, renewals, clock)),
                 validations,

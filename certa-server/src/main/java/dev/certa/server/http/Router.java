@@ -98,7 +98,9 @@ public final class Router extends Handler.Abstract {
                     clientCertificates(request));
             return route.endpoint().handle(api);
         } catch (ProblemException e) {
-            return json.problem(e.problem());
+            Reply problem = json.problem(e.problem());
+            return e.retryAfter().map(d -> problem.withHeader("Retry-After", String.valueOf(Math.max(1, (d.toMillis() + 999) / 1000))))
+                    .orElse(problem);
         } catch (CertaException e) {
             Problem p = Problems.of(e);
             if (p.status() >= 500) {
