@@ -5,6 +5,7 @@ import dev.certa.server.audit.AuditLog;
 import dev.certa.server.config.AcmeConfig;
 import dev.certa.server.config.AcmePolicyConfig;
 import dev.certa.server.http.Router;
+import dev.certa.server.ra.CsrChecks;
 import dev.certa.server.ra.acme.AcmeAccounts;
 import dev.certa.server.ra.acme.AcmeCertificates;
 import dev.certa.server.ra.acme.AcmeEabKeys;
@@ -12,6 +13,7 @@ import dev.certa.server.ra.acme.AcmeOrders;
 import dev.certa.server.ra.acme.AcmePolicy;
 import dev.certa.server.ra.acme.AcmeProfile;
 import dev.certa.server.ra.acme.AcmeRa;
+import dev.certa.server.ra.acme.Finalizer;
 import dev.certa.server.ra.acme.AcmeRenewals;
 import dev.certa.server.ra.acme.AcmeValidations;
 import dev.certa.server.ra.acme.OrderGate;
@@ -41,7 +43,7 @@ final class AcmeWiring {
     record Started(AcmeRa ra, ValidationAuthority va, StalledValidations sweep) {}
 
     /** Registers the ACME routes. */
-    static Started register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing,
+    static Started register(AcmeConfig config, String httpsBase, CertaStore store, SigningService signing, CsrChecks csrChecks,
             RevocationService revocation, AuditLog audit, Router router, Clock clock, SecureRandom random) {
         ValidationAuthority va = new ValidationAuthority(ValidationSettings.defaults(config.http01Port(), config.tlsAlpn01Port(),
                 config.resolver(), config.addresses(), config.caaIdentities()),
@@ -57,8 +59,8 @@ final class AcmeWiring {
         AcmeValidations validations = new AcmeValidations(store.acme(), va, clock, policy);
         String acmeBase = config.baseUrl().orElse(httpsBase);
         AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy, audit, id -> AcmeFrontEnd.accountUrl(acmeBase, id)),
-                new AcmeOrders(store.acme(), (request, requester, orderId) -> signing.issue(request, requester, "acme-issue",
-                        certificate -> store.acme().finishOrder(orderId, certificate)),
+                new AcmeOrders(store.acme(), new Finalizer((request, requester, orderId) -> signing.issue(request, requester,
+                        "acme-issue", certificate -> store.acme().finishOrder(orderId, certificate)), csrChecks),
                         (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
                         new OrderGate(store.acme(), policy, renewals, clock)),
                 validations,

@@ -22,6 +22,7 @@ import dev.certa.server.http.Json;
 import dev.certa.server.http.ProblemErrorHandler;
 import dev.certa.server.http.Router;
 import dev.certa.server.http.TlsContexts;
+import dev.certa.server.ra.CsrChecks;
 import dev.certa.server.ra.Provisioner;
 import dev.certa.server.ra.RegistrationAuthority;
 import dev.certa.server.ra.TokenVerifier;
@@ -46,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -64,6 +66,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class CertaServer implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a CSR verification waits for a permit of expensive work before the request is told to retry. */
+    private static final Duration CSR_CHECK_WAIT = Duration.ofSeconds(2);
     private final Server jetty;
     private final CertaStore store;
     private final AuditLog audit;
@@ -123,7 +127,8 @@ public final class CertaServer implements AutoCloseable {
         String issuerId = dev.certa.server.signing.IssuerIds.of(ca.certificate());
         CertificateAuthority withUrls = ca.withUrls(new CaUrls(List.of(httpBase + "/ca/" + issuerId + ".cer"),
                 Optional.of(httpBase + "/ocsp"), List.of(httpBase + "/crl/" + issuerId + ".crl")));
-        SigningService signing = new SigningService(issuer, withUrls, store.certificates(), audit, clock);
+        Semaphore expensive = CsrChecks.expensiveWork(Runtime.getRuntime().availableProcessors());
+        SigningService signing = new SigningService(issuer, withUrls, store.certificates(), audit, clock, expensive);
 
         // the server's own TLS certificate: issued, recorded and audited like any other
         KeyPair tlsKey = KeyType.EC_P256.generate(random);
@@ -159,10 +164,13 @@ public final class CertaServer implements AutoCloseable {
         Json json = new Json();
         Router router = new Router(json, config.maxBody(), meters);
         RevocationService revocation = new RevocationService(store.certificates(), audit, clock);
-        TokenVerifier tokens = new TokenVerifier(provisioners, clock, config.tokenMaxLifetime(), config.publicHost());
-        RegistrationAuthority ra = new RegistrationAuthority(store.certificates(), clock, config.renewAfterExpiry());
+        TokenVerifier tokens = new TokenVerifier(provisioners, clock, config.tokenMaxLifetime(),
+                URI.create(config.tokenCaUrl().orElse(httpsBase)));
+        CsrChecks csrChecks = new CsrChecks(expensive, CSR_CHECK_WAIT, meters);
+        RegistrationAuthority ra = new RegistrationAuthority(store.certificates(), clock, config.renewAfterExpiry(),
+                SignerSeam.of(signing), csrChecks, audit);
         AdminAuth admin = new AdminAuth(adminToken);
-        new SigningApi(json, tokens, ra, signing, revocation, store.certificates(), admin, audit, meters).register(router);
+        new SigningApi(json, tokens, ra, revocation, store.certificates(), admin, meters).register(router);
         new PublicApi(json, root, ca.certificateAndChain(), store, meters).register(router);
         Optional<dev.certa.server.revocation.DelegatedResponders> delegate = config.delegatedOcsp()
                 ? Optional.of(key -> signing.issue(IssuanceRequest.forKey(key.getPublic(),
@@ -173,7 +181,8 @@ public final class CertaServer implements AutoCloseable {
         rev.register(router);
         closeables.add(rev);
         if (config.acme().enabled()) {
-            AcmeWiring.Started acme = AcmeWiring.register(config.acme(), httpsBase, store, signing, revocation, audit, router, clock, random);
+            AcmeWiring.Started acme = AcmeWiring.register(config.acme(), httpsBase, store, signing, csrChecks, revocation, audit, router,
+                    clock, random);
             closeables.add(acme.sweep());
             closeables.add(acme.va());
             new AcmeAdminApi(json, admin, audit, acme.ra().eabKeys(), acme.ra().renewals(), acme.ra().accounts()).register(router);

@@ -39,6 +39,31 @@ class LayeringTest {
         assertThat(violations).isEmpty();
     }
 
+    /**
+     * One RA path: the front ends ({@code api} for tokens and renewals, {@code acme}) hand requests to the
+     * registration authority, which alone asks the signer; neither front end reaches the signing package
+     * (not its service, not its types), so no request can be signed without the RA's checks. The RA
+     * itself reaches the signer only through its seams ({@code CertificateSigning}, {@code AcmeIssuance}),
+     * wired at start-up.
+     */
+    @Test
+    void theFrontEndsIssueOnlyThroughTheRaNeverTheSigningPackage() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String pkg : List.of("api", "acme", "http", "ra")) {
+            Path dir = Path.of("src/main/java/dev/certa/server", pkg);
+            assertThat(dir).isDirectory();
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String text = Files.readString(f);
+                    if (text.contains("dev.certa.server.signing") || text.contains("SigningService")) {
+                        violations.add(f.getFileName().toString());
+                    }
+                }
+            }
+        }
+        assertThat(violations).as("front-end files that reach the signing package").isEmpty();
+    }
+
     /** The validation authority talks to the Internet: it must not be able to sign anything. */
     @Test
     void theValidationAuthorityHoldsNoKeyAndCannotSign() throws IOException {

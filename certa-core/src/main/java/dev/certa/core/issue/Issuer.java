@@ -153,7 +153,11 @@ public final class Issuer {
         return names;
     }
 
-    /** An empty subject on a leaf gets the first DNS or IP name as its common name, for people reading it. */
+    /**
+     * An empty subject on a leaf gets the first DNS or IP name as its common name, for people reading it,
+     * when that fits the 64 characters RFC 5280 allows a common name (ub-common-name); else it stays empty
+     * and the names are in the SANs only.
+     */
     private static X500Name effectiveSubject(IssuanceRequest request, List<SubjectAltName> names) {
         if (request.subject().getRDNs().length > 0 || request.profile().isCa()) {
             return request.subject();
@@ -161,6 +165,7 @@ public final class Issuer {
         return names.stream()
                 .filter(n -> n.type() == SubjectAltName.Type.DNS || n.type() == SubjectAltName.Type.IP)
                 .findFirst()
+                .filter(n -> n.value().length() <= DistinguishedNames.MAX_COMMON_NAME)
                 .map(n -> DistinguishedNames.commonName(n.value()))
                 .orElse(request.subject());
     }

@@ -14,6 +14,9 @@ import org.bouncycastle.asn1.x500.style.IETFUtils;
 
 /** Subject and issuer names: "CN=Example Root CA,O=Example" and the common name in them. */
 public final class DistinguishedNames {
+    /** The longest common name RFC 5280 allows (ub-common-name). */
+    public static final int MAX_COMMON_NAME = 64;
+
     private DistinguishedNames() {}
 
     /**

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.certa.core.csr.Csr;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.io.Durations;
-import dev.certa.core.issue.IssuanceRequest;
 import dev.certa.core.issue.IssuedCertificate;
 import dev.certa.core.pem.PemReader;
-import dev.certa.server.audit.AuditEvent;
-import dev.certa.server.audit.AuditLog;
 import dev.certa.server.http.ApiRequest;
 import dev.certa.server.http.Json;
 import dev.certa.server.http.ProblemException;
@@ -20,9 +17,6 @@ import dev.certa.server.ra.RegistrationAuthority;
 import dev.certa.server.ra.TokenVerifier;
 import dev.certa.server.ra.VerifiedToken;
 import dev.certa.server.revocation.RevocationService;
-import dev.certa.server.signing.OneTimeToken;
-import dev.certa.server.signing.SigningService;
-import dev.certa.server.signing.TokenAlreadyUsedException;
 import dev.certa.store.CertificateLedger;
 import dev.certa.store.CertificateQuery;
 import dev.certa.store.RevokeOutcome;
@@ -40,30 +34,27 @@ import java.util.Optional;
 /**
  * The signing API (see docs/api/openapi.yaml): {@code POST /sign} with a one-time token,
  * {@code POST /renew} over mTLS, {@code POST /revoke} by an admin or the holder, {@code GET /certs}
- * for admins. The front end: it parses and answers, the RA decides, the signing service signs.
+ * for admins. The front end: it parses and answers; the RA decides and has the signer sign. It holds
+ * nothing that signs.
  */
 public final class SigningApi {
     private final Json json;
     private final TokenVerifier tokens;
     private final RegistrationAuthority ra;
-    private final SigningService signing;
     private final RevocationService revocation;
     private final CertificateLedger ledger;
     private final AdminAuth admin;
-    private final AuditLog audit;
     private final Counter issued;
     private final Counter renewed;
 
-    public SigningApi(Json json, TokenVerifier tokens, RegistrationAuthority ra, SigningService signing, RevocationService revocation,
-            CertificateLedger ledger, AdminAuth admin, AuditLog audit, MeterRegistry meters) {
+    public SigningApi(Json json, TokenVerifier tokens, RegistrationAuthority ra, RevocationService revocation,
+            CertificateLedger ledger, AdminAuth admin, MeterRegistry meters) {
         this.json = json;
         this.tokens = tokens;
         this.ra = ra;
-        this.signing = signing;
         this.revocation = revocation;
         this.ledger = ledger;
         this.admin = admin;
-        this.audit = audit;
         this.issued = Counter.builder("certa_certificates_issued").tag("action", "sign").register(meters);
         this.renewed = Counter.builder("certa_certificates_issued").tag("action", "renew").register(meters);
     }
@@ -76,12 +67,15 @@ public final class SigningApi {
         router.add("GET", "/certs", "certs", this::certs);
     }
 
+    /** Authenticates the token before the CSR is even parsed; the RA checks and issues. */
     Reply sign(ApiRequest request) {
         JsonNode body = json.body(request);
         String token = Json.optionalText(body, "token").or(request::bearerToken).orElseThrow(() ->
                 ProblemException.unauthorized("token-required", "send a one-time token in the \"token\" field "
                         + "(mint one with 'certa token NAME --provisioner P')"));
-        Csr csr = csr(Json.requiredText(body, "csr"));
+        String csrPem = Json.requiredText(body, "csr");
+        VerifiedToken t = tokens.verify(token, "/sign");
+        Csr csr = csr(csrPem);
         Optional<Duration> validity = Json.optionalText(body, "validity").map(v -> {
             try {
                 return Durations.parse(v, "validity");
@@ -89,22 +83,7 @@ public final class SigningApi {
                 throw ProblemException.badRequest("bad-validity", "\"validity\": " + e.reason());
             }
         });
-        VerifiedToken t = tokens.verify(token, "/sign");
-        IssuanceRequest approved;
-        try {
-            approved = ra.forToken(t, csr, Json.optionalText(body, "profile"), validity);
-        } catch (ProblemException e) {
-            audit.append(AuditEvent.refused(t.requester(), "issue", t.names(), e.problem().detail()));
-            throw e;
-        }
-        IssuedCertificate c;
-        try {
-            c = signing.issue(approved, t.requester(), "issue",
-                    Optional.of(new OneTimeToken(t.provisioner().name(), t.tokenId(), t.expiresAt())));
-        } catch (TokenAlreadyUsedException e) {
-            audit.append(AuditEvent.refused(t.requester(), "issue", t.names(), "token already used"));
-            throw TokenVerifier.replayed(t.tokenId());
-        }
+        IssuedCertificate c = ra.issue(t, csr, Json.optionalText(body, "profile"), validity);
         issued.increment();
         return json.reply(201, CertificateJson.issued(json, c));
     }
@@ -114,8 +93,7 @@ public final class SigningApi {
         if (request.body().length > 0) {
             rekey = Json.optionalText(json.body(request), "csr").map(SigningApi::csr);
         }
-        RegistrationAuthority.Renewal r = ra.forRenewal(request.clientCertificates(), rekey);
-        IssuedCertificate c = signing.issue(r.request(), r.requester(), "renew");
+        IssuedCertificate c = ra.renew(request.clientCertificates(), rekey);
         renewed.increment();
         return json.reply(201, CertificateJson.issued(json, c));
     }
@@ -218,12 +196,12 @@ public final class SigningApi {
         return new BigInteger(h, 16);
     }
 
+    /** Parses the CSR; checking its key and signature is the RA's (cheap checks first). */
     static Csr csr(String pem) {
         try {
-            return PemReader.readCsr(pem.getBytes(StandardCharsets.UTF_8), "the \"csr\" field").requireValidSignature("the \"csr\" field");
+            return PemReader.readCsr(pem.getBytes(StandardCharsets.UTF_8), "the \"csr\" field");
         } catch (CertaException e) {
-            throw ProblemException.badRequest(e.kind() == dev.certa.core.error.ErrorKind.BAD_SIGNATURE ? "bad-csr-signature" : "malformed-csr",
-                    e.reason() + e.fix().map(f -> "; " + f).orElse(""));
+            throw ProblemException.badRequest("malformed-csr", e.reason() + e.fix().map(f -> "; " + f).orElse(""));
         }
     }
 

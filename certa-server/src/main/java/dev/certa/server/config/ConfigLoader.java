@@ -85,6 +85,7 @@ public final class ConfigLoader {
                 optionalPath(values.get(Settings.CA_PASSWORD_FILE.key())),
                 store(values),
                 duration(values, Settings.TOKEN_MAX_LIFETIME),
+                httpsBase(values, Settings.TOKEN_CA_URL),
                 duration(values, Settings.CRL_INTERVAL),
                 duration(values, Settings.CRL_LIFETIME),
                 duration(values, Settings.OCSP_LIFETIME),
@@ -184,13 +185,18 @@ public final class ConfigLoader {
         };
     }
 
+    /** An https:// URL without a path, trailing slashes dropped; empty when the value is. */
+    private Optional<String> httpsBase(Map<String, String> values, Setting setting) {
+        String base = values.get(setting.key()).trim().replaceAll("/+$", "");
+        if (!base.isEmpty() && !base.matches("https://[^/?#@\\s]+")) {
+            throw bad(setting.key(), "'" + base + "' is not an https:// URL without a path", "write it like https://ca.internal:8443");
+        }
+        return base.isEmpty() ? Optional.empty() : Optional.of(base);
+    }
+
     private AcmeConfig acme(Map<String, String> values) {
         String terms = values.get(Settings.ACME_TERMS.key()).trim();
-        String base = values.get(Settings.ACME_BASE_URL.key()).trim().replaceAll("/+$", "");
-        if (!base.isEmpty() && !base.matches("https://[^/?#\\s]+")) {
-            throw bad(Settings.ACME_BASE_URL.key(), "'" + base + "' is not an https:// URL without a path", "write it like https://ca.internal:8443");
-        }
-        return new AcmeConfig(bool(values, Settings.ACME_ENABLED), base.isEmpty() ? Optional.empty() : Optional.of(base), terms.isEmpty() ? Optional.empty() : Optional.of(terms),
+        return new AcmeConfig(bool(values, Settings.ACME_ENABLED), httpsBase(values, Settings.ACME_BASE_URL), terms.isEmpty() ? Optional.empty() : Optional.of(terms),
                 acmePolicy(values), caaIdentities(values.get(Settings.CAA_IDENTITIES.key())),
                 duration(values, Settings.CAA_RECHECK), integer(values, Settings.HTTP01_PORT, 1, 65535),
                 integer(values, Settings.TLS_ALPN01_PORT, 1, 65535), resolver(values.get(Settings.DNS_RESOLVER.key()).trim()),

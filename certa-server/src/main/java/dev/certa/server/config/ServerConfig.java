@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * Everything {@code certa serve} was configured with, resolved and checked ({@link ConfigLoader}).
  * See {@link Settings} for what each value means and its default.
+ *
+ * @param tokenCaUrl the URL a token's audience must name ({@code tokens.ca-url}); empty: this node's own HTTPS URL
  */
 public record ServerConfig(
         Path dataDir,
@@ -21,6 +23,7 @@ public record ServerConfig(
         Optional<Path> caPasswordFile,
         StoreConfig store,
         Duration tokenMaxLifetime,
+        Optional<String> tokenCaUrl,
         Duration crlInterval,
         Duration crlLifetime,
         Duration ocspLifetime,
@@ -38,13 +41,13 @@ public record ServerConfig(
 
     public ServerConfig withPorts(int https, int http) {
         return new ServerConfig(dataDir, listen, https, http, publicHost, caDir, caName, caPasswordFile, store,
-                tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, delegatedOcsp, maxBody, auditLog, adminTokenFile,
+                tokenMaxLifetime, tokenCaUrl, crlInterval, crlLifetime, ocspLifetime, delegatedOcsp, maxBody, auditLog, adminTokenFile,
                 renewAfterExpiry, provisioners, acme);
     }
 
     public ServerConfig withProvisioners(List<ProvisionerConfig> p) {
         return new ServerConfig(dataDir, listen, httpsPort, httpPort, publicHost, caDir, caName, caPasswordFile, store,
-                tokenMaxLifetime, crlInterval, crlLifetime, ocspLifetime, delegatedOcsp, maxBody, auditLog, adminTokenFile,
+                tokenMaxLifetime, tokenCaUrl, crlInterval, crlLifetime, ocspLifetime, delegatedOcsp, maxBody, auditLog, adminTokenFile,
                 renewAfterExpiry, p, acme);
     }
 }

@@ -30,6 +30,8 @@ public final class Settings {
             "PostgreSQL connections per node", false);
     public static final Setting TOKEN_MAX_LIFETIME = new Setting("tokens.max-lifetime", "10m",
             "longest lifetime a one-time token may have (exp - iat)", false);
+    public static final Setting TOKEN_CA_URL = new Setting("tokens.ca-url", "",
+            "the URL clients reach the signing API by when nodes sit behind a load balancer (e.g. https://ca.internal); a token's audience must be this URL + /sign (scheme, host and port equal), as 'certa token --ca-url URL' mints it; every node must have the same; empty: https://<public-host>:<https-port> of this node", false);
     public static final Setting CRL_INTERVAL = new Setting("crl.interval", "1h",
             "how often the CRL is re-signed even when nothing was revoked", false);
     public static final Setting CRL_LIFETIME = new Setting("crl.lifetime", "24h",
@@ -89,7 +91,7 @@ public final class Settings {
 
     public static final List<Setting> ALL = List.of(LISTEN, HTTPS_PORT, HTTP_PORT, PUBLIC_HOST, CA_DIR, CA_NAME,
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
-            TOKEN_MAX_LIFETIME, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
+            TOKEN_MAX_LIFETIME, TOKEN_CA_URL, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
             RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_PROFILES, ACME_EAB, ACME_ALLOWED_NAMES, ACME_DENIED_NAMES,
             ACME_LIMIT_ACCOUNT, ACME_LIMIT_DOMAIN, ACME_AUTHZ_REUSE, CAA_IDENTITIES, CAA_RECHECK, VALIDATION_RETRIES, VALIDATION_RETRY_DELAY, VALIDATION_SWEEP, HTTP01_PORT, TLS_ALPN01_PORT, DNS_RESOLVER, ALLOW_PRIVATE,
             PRIVATE_NETWORKS);

@@ -1,16 +1,35 @@
 package dev.certa.server.http;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** Thrown by an endpoint to answer with a problem document instead of a result. */
 public final class ProblemException extends RuntimeException {
     private final Problem problem;
+    private final Optional<Duration> retryAfter;
 
     public ProblemException(Problem problem) {
+        this(problem, Optional.empty());
+    }
+
+    private ProblemException(Problem problem, Optional<Duration> retryAfter) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfter = retryAfter;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** When the client may try again (sent as {@code Retry-After}), if the problem says. */
+    public Optional<Duration> retryAfter() {
+        return retryAfter;
+    }
+
+    /** The same problem, telling the client to retry after {@code d}. */
+    public ProblemException retryAfter(Duration d) {
+        return new ProblemException(problem, Optional.of(d));
     }
 
     public static ProblemException badRequest(String slug, String detail) {

@@ -143,7 +143,9 @@ public final class Router extends Handler.Abstract {
                     clientCertificates(request));
             return route.endpoint().handle(api);
         } catch (ProblemException e) {
-            return json.problem(e.problem());
+            Reply problem = json.problem(e.problem());
+            return e.retryAfter().map(d -> problem.withHeader("Retry-After", String.valueOf(Math.max(1, (d.toMillis() + 999) / 1000))))
+                    .orElse(problem);
         } catch (CertaException e) {
             Problem p = Problems.of(e);
             return p.status() >= 500 ? json.problem(internalError(method + " " + path + ": " + e.reason(), e)) : json.problem(p);

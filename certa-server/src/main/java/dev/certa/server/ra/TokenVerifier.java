@@ -20,11 +20,18 @@ import java.util.Set;
 /**
  * Checks one-time tokens (JWTs signed by a provisioner's key, as {@code certa token} or
  * {@code step ca token} mint them): the signature, the issuer ({@code iss} = provisioner name), the
- * audience (this CA's {@code /sign} URL: scheme https, the CA's public host, any port), the times
+ * audience, the times
  * ({@code iat}/{@code nbf}/{@code exp}, a minute of clock skew, at most the configured lifetime). That
  * its {@code jti} was never used before on any node is checked when the certificate is recorded, in
  * the same transaction ({@code CertificateLedger.recordWithToken}): one disk flush per issuance. Each
  * failure is a 401 problem that says which check failed.
+ *
+ * <p>The audience binds the token to this CA as its clients reach it: it must be the CA's URL followed by
+ * {@code /sign} (or {@code /1.0/sign}), equal in scheme ({@code https}), host (letter case aside) and port
+ * (an absent port is 443), with no user part, query or fragment. The CA's URL is {@code tokens.ca-url}
+ * when set (the URL of a load balancer in front of several nodes: every node has the same), else
+ * {@code https://<public-host>:<https-port>} of this node. {@code certa token --ca-url U} mints for
+ * {@code U/sign}, so a token is good only at the CA it was minted for: not at another port, host or scheme.
  */
 public final class TokenVerifier {
     static final Duration SKEW = Duration.ofMinutes(1);
@@ -34,13 +41,14 @@ public final class TokenVerifier {
     private final Map<String, Provisioner> provisioners;
     private final Clock clock;
     private final Duration maxLifetime;
-    private final String publicHost;
+    private final URI caUrl;
 
-    public TokenVerifier(Map<String, Provisioner> provisioners, Clock clock, Duration maxLifetime, String publicHost) {
+    /** @param caUrl the CA's URL as its clients reach it, {@code https://host[:port]}, no path */
+    public TokenVerifier(Map<String, Provisioner> provisioners, Clock clock, Duration maxLifetime, URI caUrl) {
         this.provisioners = Map.copyOf(provisioners);
         this.clock = clock;
         this.maxLifetime = maxLifetime;
-        this.publicHost = publicHost.toLowerCase(Locale.ROOT);
+        this.caUrl = caUrl;
     }
 
     /**
@@ -103,19 +111,31 @@ public final class TokenVerifier {
 
     private void checkAudience(List<String> audience, String path) {
         for (String aud : audience) {
-            try {
-                URI u = URI.create(aud);
-                if ("https".equalsIgnoreCase(u.getScheme()) && u.getHost() != null
-                        && u.getHost().toLowerCase(Locale.ROOT).equals(publicHost)
-                        && (u.getPath().equals(path) || u.getPath().equals("/1.0" + path))) {
-                    return;
-                }
-            } catch (IllegalArgumentException e) {
-                // not a URI: try the next one
+            if (isThisCa(aud, path)) {
+                return;
             }
         }
+        String base = caUrl.toString().replaceAll("/+$", "");
         throw refuse("wrong-audience", "the token is for " + (audience.isEmpty() ? "no audience" : String.join(", ", audience))
-                + ", not for this CA's " + path + " (https://" + publicHost + path + "); mint it with --ca-url pointing here");
+                + ", not for this CA's " + base + path + " (the scheme, host and port must match); mint it with --ca-url " + base);
+    }
+
+    private boolean isThisCa(String aud, String path) {
+        URI u;
+        try {
+            u = new URI(aud);
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+        String p = u.getPath() == null ? "" : u.getPath();
+        return "https".equalsIgnoreCase(u.getScheme()) && u.getRawUserInfo() == null && u.getRawQuery() == null
+                && u.getRawFragment() == null && u.getHost() != null && caUrl.getHost() != null
+                && u.getHost().equalsIgnoreCase(caUrl.getHost()) && port(u) == port(caUrl)
+                && (p.equals(path) || p.equals("/1.0" + path));
+    }
+
+    private static int port(URI u) {
+        return u.getPort() == -1 ? 443 : u.getPort();
     }
 
     private static List<String> names(JWTClaimsSet claims) {

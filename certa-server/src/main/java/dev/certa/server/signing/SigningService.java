@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Semaphore;
 
 /**
  * The only part of the server that holds the CA key. It signs what the registration authority
@@ -30,14 +31,21 @@ public final class SigningService {
     private final CertificateLedger ledger;
     private final AuditLog audit;
     private final Clock clock;
+    private final Semaphore expensive;
 
-    public SigningService(Issuer issuer, CertificateAuthority ca, CertificateLedger ledger, AuditLog audit, Clock clock) {
+    /**
+     * @param expensive the permits for expensive work the server shares (CSR verifications take them too):
+     *     each CA signature waits for one, so a flood of requests cannot run more signatures at once than it allows
+     */
+    public SigningService(Issuer issuer, CertificateAuthority ca, CertificateLedger ledger, AuditLog audit, Clock clock,
+            Semaphore expensive) {
         this.issuer = issuer;
         this.ca = ca;
         this.issuerId = IssuerIds.of(ca.certificate());
         this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
+        this.expensive = expensive;
     }
 
     /**
@@ -62,7 +70,13 @@ public final class SigningService {
         for (int attempt = 1; ; attempt++) {
             PreparedCertificate prepared = issuer.prepare(request, ca);
             CertificateDraft d = prepared.draft();
-            IssuedCertificate issued = issuer.issue(prepared);
+            IssuedCertificate issued;
+            expensive.acquireUninterruptibly();
+            try {
+                issued = issuer.issue(prepared);
+            } finally {
+                expensive.release();
+            }
             List<String> names = names(d.subjectAltNames());
             var row = new IssuedCertificateRecord(d.serial(), issuerId, issued.der(), names, d.notBefore(),
                     d.notAfter(), d.profile().id(), requester, clock.instant());

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.jwk.ECKey;
+import dev.certa.server.testing.Csrs;
+import dev.certa.server.testing.RunningCa;
 import dev.certa.server.testing.TlsAlpnResponder;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +130,69 @@ class AcmeAttacksTest {
         assertThat(RawAcme.problemType(missing)).isEqualTo(ERR + "badCSR");
         assertNothingIssuedFor("evil.example.test");
         assertNothingIssuedFor("ready.example.test");
+    }
+
+    @Test
+    void anOrdersCsrCannotAddANameThroughItsSubjectAndItsOtherAttributesAreDropped() throws Exception {
+        RawAcme.Account a = acme.newAccount();
+        String finalize = readyOrder(a, "subject.example.test").get("finalize").asText();
+
+        HttpResponse<String> foreign = acme.post(a, finalize,
+                csrJson(Csrs.withSubject("CN=victim.example.com,O=Evil Bank", "subject.example.test")));
+        HttpResponse<String> ok = acme.post(a, finalize,
+                csrJson(Csrs.withSubject("CN=subject.example.test,OU=Payments,O=Evil Bank", "subject.example.test")));
+
+        assertThat(RawAcme.problemType(foreign)).isEqualTo(ERR + "badCSR");
+        assertThat(RawAcme.json(foreign).get("detail").asText()).contains("the CSR's subject CN 'victim.example.com'");
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        HttpResponse<String> chain = acme.post(a, RawAcme.json(ok).get("certificate").asText(), "");
+        X509Certificate leaf = RunningCa.certificates(chain.body()).get(0);
+        assertThat(leaf.getSubjectX500Principal().getName()).isEqualTo("CN=subject.example.test");
+        assertThat(leaf.getSubjectAlternativeNames().stream().map(l -> String.valueOf(l.get(1))).toList())
+                .containsExactly("subject.example.test");
+        assertNothingIssuedFor("victim.example.com");
+    }
+
+    @Test
+    void aHugeRsaKeyAtFinalizeIsRefusedBeforeItsSignatureIsChecked() throws Exception {
+        RawAcme.Account a = acme.newAccount();
+        JsonNode o = readyOrder(a, "hugekey.example.test");
+        double before = verifications();
+
+        HttpResponse<String> big = acme.post(a, o.get("finalize").asText(), csrJson(Csrs.hostileRsa(16384, 17, "hugekey.example.test")));
+        HttpResponse<String> exponent = acme.post(a, o.get("finalize").asText(),
+                csrJson(Csrs.hostileRsa(4096, 4096, "hugekey.example.test")));
+
+        assertThat(RawAcme.problemType(big)).isEqualTo(ERR + "badPublicKey");
+        assertThat(RawAcme.json(big).get("detail").asText()).contains("RSA key of 16384 bits");
+        assertThat(RawAcme.problemType(exponent)).isEqualTo(ERR + "badPublicKey");
+        assertThat(RawAcme.json(exponent).get("detail").asText()).contains("public exponent a number of 4096 bits");
+        assertThat(verifications()).as("CSR signatures verified").isEqualTo(before);
+        assertNothingIssuedFor("hugekey.example.test");
+    }
+
+    /** A new order for {@code name}, validated by http-01 until it is ready. */
+    private JsonNode readyOrder(RawAcme.Account a, String name) throws Exception {
+        HttpResponse<String> created = acme.newOrder(a, name);
+        JsonNode o = RawAcme.json(created);
+        validateHttp01(a, o.get("authorizations").get(0).asText(), true);
+        JsonNode ready = RawAcme.json(acme.post(a, created.headers().firstValue("Location").orElseThrow(), ""));
+        assertThat(ready.get("status").asText()).isEqualTo("ready");
+        return ready;
+    }
+
+    private static String csrJson(String pem) {
+        return "{\"csr\":\"" + Csrs.base64url(pem) + "\"}";
+    }
+
+    private double verifications() throws Exception {
+        String counter = "certa_csr_signature_verifications_total ";
+        for (String line : fx.ca.get("/metrics", Map.of()).body().split("\n")) {
+            if (line.startsWith(counter)) {
+                return Double.parseDouble(line.substring(counter.length()).trim());
+            }
+        }
+        throw new AssertionError("no " + counter + "on /metrics");
     }
 
     @Test

@@ -77,6 +77,28 @@ class RenewRevokeTest {
     }
 
     @Test
+    void renewalRebuildsTheSubjectFromTheRecordedNamesAndARekeyCsrGivesOnlyItsKey() throws Exception {
+        RunningCa.ClientCert held = issue("rename.example", "10.9.8.7");
+        String hostileSubject = dev.certa.server.testing.Csrs.withSubject("CN=victim.example.com,O=Evil Bank", "victim.example.com");
+        HttpResponse<String> r = ca.postJson(ca.client(Optional.of(held)), "/renew",
+                JSON.createObjectNode().put("csr", hostileSubject).toString(), Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        X509Certificate fresh = RunningCa.certificates(json(r).get("certificate").asText()).get(0);
+        assertThat(fresh.getSubjectX500Principal().getName()).isEqualTo("CN=rename.example");
+        assertThat(fresh.getSubjectAlternativeNames().stream().map(l -> String.valueOf(l.get(1))).toList())
+                .containsExactly("rename.example", "10.9.8.7");
+    }
+
+    @Test
+    void renewingWithAHugeRsaKeyIsRefusedBeforeItsSignatureIsChecked() throws Exception {
+        RunningCa.ClientCert held = issue("hugekey.example");
+        HttpResponse<String> r = ca.postJson(ca.client(Optional.of(held)), "/renew", JSON.createObjectNode()
+                .put("csr", dev.certa.server.testing.Csrs.hostileRsa(16384, 16384, "hugekey.example")).toString(), Map.of());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(json(r).get("type").asText()).isEqualTo("urn:certa:problem:bad-public-key");
+    }
+
+    @Test
     void renewalNeedsACertificateOfThisCaThatIsNotRevoked() throws Exception {
         HttpResponse<String> none = ca.postJson("/renew", "");
         assertThat(none.statusCode()).isEqualTo(401);

@@ -32,6 +32,7 @@ class TwoNodesTest {
     @TempDir
     Path dir;
     private final Postgres pg = new Postgres();
+    private static final String LOAD_BALANCER = "https://ca.internal.test";
 
     @AfterEach
     void dropSchema() {
@@ -40,7 +41,8 @@ class TwoNodesTest {
 
     @Test
     void issuedOnOneRevokedOnTheOtherBothSayRevokedAndATokenWorksOnceAcrossNodes() throws Exception {
-        Map<String, String> db = pg.settings();
+        Map<String, String> db = new HashMap<>(pg.settings());
+        db.put("tokens.ca-url", LOAD_BALANCER); // the URL clients reach both nodes by: tokens name it, not a node
         try (RunningCa a = RunningCa.start(dir.resolve("a"), db, Clock.systemUTC())) {
             Map<String, String> b = new HashMap<>(db);
             b.put("ca-dir", a.data.resolve("ca").toString());
@@ -51,7 +53,8 @@ class TwoNodesTest {
 
                 // a token used on node A is refused on node B
                 var kc = a.csr("shared.example");
-                String token = a.token("shared.example");
+                String token = new dev.certa.server.ra.TokenMinter(Clock.systemUTC(), new java.security.SecureRandom()).mint("default",
+                        a.provisionerKey(), java.net.URI.create(LOAD_BALANCER), List.of("shared.example"), Duration.ofMinutes(5));
                 String body = JSON.createObjectNode().put("token", token).put("csr", kc.csrPem()).toString();
                 HttpResponse<String> onA = a.postJson("/sign", body);
                 assertThat(onA.statusCode()).as(onA.body()).isEqualTo(201);

@@ -11,6 +11,7 @@ public enum AcmeError {
     ALREADY_REVOKED("alreadyRevoked", 400),
     BAD_CSR("badCSR", 400),
     BAD_NONCE("badNonce", 400),
+    BAD_PUBLIC_KEY("badPublicKey", 400),
     BAD_REVOCATION_REASON("badRevocationReason", 400),
     BAD_SIGNATURE_ALGORITHM("badSignatureAlgorithm", 400),
     CAA("caa", 403),

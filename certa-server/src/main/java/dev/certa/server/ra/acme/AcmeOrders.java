@@ -2,9 +2,7 @@ package dev.certa.server.ra.acme;
 
 import dev.certa.core.csr.Csr;
 import dev.certa.core.error.CertaException;
-import dev.certa.core.issue.IssuanceRequest;
 import dev.certa.core.issue.IssuedCertificate;
-import dev.certa.core.name.DistinguishedNames;
 import dev.certa.core.name.SubjectAltName;
 import dev.certa.core.profile.Profile;
 import dev.certa.server.va.ValidationOutcome;
@@ -21,11 +19,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Orders: created with one authorization per identifier — the account's valid one for it when it is good
  * beyond the new order's lifetime ({@link AcmePolicy#authorizationReuse()}), else a fresh one offering http-01,
  * tls-alpn-01 and, for names, dns-01 (dns-01 only for a wildcard) — ready once every authorization is valid, finalized with a CSR
- * naming exactly the order's identifiers, then issued through {@link AcmeIssuance} (recorded and
+ * naming exactly the order's identifiers (checked by the {@link Finalizer}, cheapest check first), then issued through
+ * {@link AcmeIssuance} for the order's identifiers only (recorded and
  * audited, requester = the account URL). CAA was checked when each challenge was validated; if that
  * is older than {@link AcmePolicy#caaRecheckAfter()} at finalization, it is checked again first. The
  * certificate gets the order's profile and, if asked, its notAfter. An order may say which certificate it
@@ -44,17 +41,17 @@ public final class AcmeOrders {
     private static final Logger LOG = LoggerFactory.getLogger(AcmeOrders.class);
     private static final int MAX_IDENTIFIERS = 100;
     private final AcmeLedger ledger;
-    private final AcmeIssuance issuance;
+    private final Finalizer finalizer;
     private final Clock clock;
     private final Ids ids;
     private final AcmePolicy policy;
     private final CaaRecheck caa;
     private final OrderGate gate;
 
-    public AcmeOrders(AcmeLedger ledger, AcmeIssuance issuance, CaaRecheck caa, Clock clock, SecureRandom random, AcmePolicy policy,
+    public AcmeOrders(AcmeLedger ledger, Finalizer finalizer, CaaRecheck caa, Clock clock, SecureRandom random, AcmePolicy policy,
             OrderGate gate) {
         this.ledger = ledger;
-        this.issuance = issuance;
+        this.finalizer = finalizer;
         this.caa = caa;
         this.clock = clock;
         this.ids = new Ids(clock, random);
@@ -210,22 +207,8 @@ public final class AcmeOrders {
             throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is " + v.status().word()
                     + "; it can be finalized once every authorization is valid (it is then \"ready\")");
         }
-        Csr csr;
-        try {
-            csr = Csr.fromDer(der, "the CSR").requireValidSignature("the CSR");
-        } catch (CertaException e) {
-            throw new AcmeException(AcmeError.BAD_CSR, e.reason());
-        }
-        List<SubjectAltName> names = checkNames(v.order(), csr);
-        boolean sameKey;
-        try {
-            sameKey = Arrays.equals(csr.publicKey().getEncoded(), accountKey.getEncoded());
-        } catch (CertaException e) {
-            throw new AcmeException(AcmeError.BAD_CSR, e.reason());
-        }
-        if (sameKey) {
-            throw new AcmeException(AcmeError.BAD_CSR, "the CSR's key is the account key; use a separate key for the certificate");
-        }
+        Csr csr = finalizer.accepted(der, v.order(), accountKey);
+        List<SubjectAltName> names = v.order().identifiers().stream().map(Identifiers::san).toList();
         if (!ledger.startFinalizing(orderId, clock.instant())) {
             throw new AcmeException(AcmeError.ORDER_NOT_READY, "the order is already being finalized");
         }
@@ -269,10 +252,7 @@ public final class AcmeOrders {
         }
         Optional<IssuedCertificate> issued;
         try {
-            IssuanceRequest request = new IssuanceRequest(csr.publicKeyInfo(),
-                    DistinguishedNames.commonName(names.getFirst().value()), names, Profile.leaf(profile.certaProfile()),
-                    Optional.of(validity), Optional.empty());
-            issued = issuance.issue(request, requester, orderId);
+            issued = finalizer.issue(names, csr, Profile.leaf(profile.certaProfile()), validity, requester, orderId);
         } catch (CertaException e) {
             if (ledger.order(orderId).map(AcmeOrder::status).orElse(AcmeStatus.INVALID) == AcmeStatus.VALID) {
                 throw e; // recorded with the order, then a later step (the audit log) failed: a server fault, the order stays valid
@@ -324,18 +304,5 @@ public final class AcmeOrders {
 
     private static String hours(Duration d) {
         return d.toMinutes() % 60 == 0 ? d.toHours() + " h" : d.toMinutes() + " min";
-    }
-
-    private static List<SubjectAltName> checkNames(AcmeOrder order, Csr csr) {
-        Set<String> want = new TreeSet<>(order.identifiers());
-        Set<String> got = new TreeSet<>();
-        csr.subjectAltNames().forEach(n -> got.add(Identifiers.of(n)));
-        Optional<String> cn = DistinguishedNames.commonNameOf(csr.subject());
-        cn.ifPresent(c -> got.add(c.matches("[0-9.]+|.*:.*") ? Identifiers.of(SubjectAltName.ip(c)) : "dns:" + c.toLowerCase(java.util.Locale.ROOT)));
-        if (!got.equals(want)) {
-            throw new AcmeException(AcmeError.BAD_CSR, "the CSR names " + String.join(", ", got) + " but the order is for exactly "
-                    + String.join(", ", want) + "; make a CSR for the order's identifiers");
-        }
-        return order.identifiers().stream().map(Identifiers::san).toList();
     }
 }
