@@ -3,6 +3,7 @@ package dev.certa.cli;
 import dev.certa.core.bundle.Keystores;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.pem.PemReader;
 import java.nio.file.Path;
@@ -48,13 +49,13 @@ abstract class ExportKeystoreCommand extends BaseCommand {
     int execute() {
         Env env = env();
         Path certPath = env.path(cert);
-        List<X509Certificate> certs = new ArrayList<>(PemReader.readCertificates(OutputFiles.read(certPath), certPath.toString()));
+        List<X509Certificate> certs = new ArrayList<>(PemReader.readCertificates(InputFiles.read(certPath), certPath.toString()));
         if (chain.isPresent()) {
             Path chainPath = env.path(chain.get());
-            certs.addAll(PemReader.readCertificates(OutputFiles.read(chainPath), chainPath.toString()));
+            certs.addAll(PemReader.readCertificates(InputFiles.read(chainPath), chainPath.toString()));
         }
         Path keyPath = env.path(key);
-        var keyPair = PemReader.readPrivateKey(OutputFiles.read(keyPath), keyPath.toString(),
+        var keyPair = PemReader.readPrivateKey(InputFiles.read(keyPath), keyPath.toString(),
                 new Passwords(env, keyPasswordFile, "--key-password-file", "CERTA_KEY_PASSWORD").source()).keyPair();
         if (!Arrays.equals(keyPair.getPublic().getEncoded(), certs.get(0).getPublicKey().getEncoded())) {
             throw new CertaException(ErrorKind.KEY_MISMATCH, keyPath + " is not the key of the certificate in " + certPath,

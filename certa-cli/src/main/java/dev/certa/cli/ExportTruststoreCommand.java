@@ -1,6 +1,7 @@
 package dev.certa.cli;
 
 import dev.certa.core.bundle.Keystores;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.pem.PemReader;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ final class ExportTruststoreCommand extends BaseCommand {
         List<X509Certificate> roots = new ArrayList<>();
         for (String c : certs) {
             Path p = env.path(c);
-            roots.addAll(PemReader.readCertificates(OutputFiles.read(p), p.toString()));
+            roots.addAll(PemReader.readCertificates(InputFiles.read(p), p.toString()));
         }
         char[] password = new Passwords(env, passwordFile).forNew("the truststore", false).orElseThrow();
         Path outPath = env.path(out);

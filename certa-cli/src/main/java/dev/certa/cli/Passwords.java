@@ -2,7 +2,7 @@ package dev.certa.cli;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.pem.PasswordSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -73,7 +73,7 @@ public final class Passwords {
 
     private char[] readFile(String name) {
         var path = env.path(name);
-        byte[] bytes = OutputFiles.read(path);
+        byte[] bytes = InputFiles.read(path);
         String text = new String(bytes, StandardCharsets.UTF_8);
         int nl = text.indexOf('\n');
         String first = (nl >= 0 ? text.substring(0, nl) : text).replace("\r", "");

@@ -2,7 +2,7 @@ package dev.certa.cli;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.name.SubjectAltName;
 import dev.certa.core.path.PathValidator;
 import dev.certa.core.path.Purpose;
@@ -71,7 +71,7 @@ final class VerifyCommand extends BaseCommand {
         Env env = env();
         List<X509Certificate> presented = new ArrayList<>();
         for (String f : files) {
-            presented.addAll(PemReader.readCertificates(OutputFiles.read(env.path(f)), f));
+            presented.addAll(PemReader.readCertificates(InputFiles.read(env.path(f)), f));
         }
         ValidationOptions options = options(env);
         String name = options.expectedNames().isEmpty() ? files.get(0)
