@@ -33,8 +33,9 @@ abstract class ExportKeystoreCommand extends BaseCommand {
     @Option(names = "--alias", defaultValue = "certa", description = "Entry name (default: ${DEFAULT-VALUE}).")
     String alias;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Keystore password (else CERTA_PASSWORD or a prompt).")
-    Optional<String> passwordFile;
+    @Option(names = "--out-password-file", paramLabel = "FILE", description = "Keystore password: the first line of FILE (else "
+            + "CERTA_KEYSTORE_PASSWORD or a prompt; never the CA key's CERTA_PASSWORD).")
+    Optional<String> outPasswordFile = Optional.empty();
 
     @Option(names = "--key-password-file", paramLabel = "FILE",
             description = "Password of an encrypted --key (else CERTA_KEY_PASSWORD or a prompt).")
@@ -61,7 +62,8 @@ abstract class ExportKeystoreCommand extends BaseCommand {
             throw new CertaException(ErrorKind.KEY_MISMATCH, keyPath + " is not the key of the certificate in " + certPath,
                     "pass the key file that was created with this certificate");
         }
-        char[] password = new Passwords(env, passwordFile).forNew("the keystore", false).orElseThrow();
+        char[] password = new Passwords(env, outPasswordFile, "--out-password-file", Passwords.KEYSTORE_VARIABLE)
+                .required("the keystore", "");
         byte[] store = Keystores.withKey(format(), alias, keyPair.getPrivate(), certs, password);
         Path outPath = env.path(out);
         new OutputFiles(force).addSecret(outPath, store).commit();

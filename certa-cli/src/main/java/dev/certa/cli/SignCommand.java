@@ -79,7 +79,7 @@ final class SignCommand extends BaseCommand {
         var c = issued.certificate();
         out().println("Issued a " + p.id() + " certificate for " + Summaries.names(c) + " (" + Summaries.until(c) + ")");
         out().println("  " + certPath);
-        out().println("  " + fullPath + "  (serve this one)");
+        out().println("  " + fullPath + "  (" + Summaries.fullchainUse(p) + ")");
         out().println("  serial " + c.getSerialNumber().toString(16));
         Summaries.warnings(out(), issued.warnings());
         return 0;
@@ -102,7 +102,7 @@ final class SignCommand extends BaseCommand {
         files.commit();
         out().println("Issued by " + server.url(env) + ": serial " + reply.get("serial").asText() + ", valid until " + reply.get("notAfter").asText());
         out().println("  " + certPath);
-        out().println("  " + fullPath + "  (serve this one)");
+        out().println("  " + fullPath + "  (" + Summaries.fullchainUse(Profile.leaf(profile)) + ")");
         return 0;
     }
 
