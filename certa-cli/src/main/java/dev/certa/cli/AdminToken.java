@@ -1,6 +1,6 @@
 package dev.certa.cli;
 
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -10,7 +10,7 @@ final class AdminToken {
 
     static Optional<String> read(Env env, Optional<String> file) {
         if (file.isPresent()) {
-            return Optional.of(new String(OutputFiles.read(env.path(file.get())), StandardCharsets.US_ASCII).trim());
+            return Optional.of(new String(InputFiles.read(env.path(file.get())), StandardCharsets.US_ASCII).trim());
         }
         return Optional.ofNullable(env.variables().get("CERTA_ADMIN_TOKEN")).map(String::trim).filter(s -> !s.isEmpty());
     }

@@ -19,6 +19,10 @@ abstract class BaseCommand implements Callable<Integer> {
         return env().out();
     }
 
+    PrintWriter err() {
+        return env().err();
+    }
+
     Issuer issuer() {
         return new Issuer(env().clock(), env().random());
     }

@@ -1,5 +1,6 @@
 package dev.certa.cli;
 
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.path.Bundle;
 import dev.certa.core.path.ChainBundler;
@@ -47,7 +48,7 @@ final class BundleCommand extends BaseCommand {
         Env env = env();
         List<X509Certificate> all = new ArrayList<>();
         for (String f : files) {
-            all.addAll(PemReader.readCertificates(OutputFiles.read(env.path(f)), f));
+            all.addAll(PemReader.readCertificates(InputFiles.read(env.path(f)), f));
         }
         ValidationOptions options = ValidationOptions.anyPurpose(env.clock().instant()).withPurpose(Purpose.ANY);
         Bundle bundle = new ChainBundler().bundle(all.get(0), all.subList(1, all.size()), trust.load(env), options);

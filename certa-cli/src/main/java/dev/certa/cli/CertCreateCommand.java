@@ -27,7 +27,9 @@ import picocli.CommandLine.Parameters;
         description = {"Create a key and a certificate for NAMEs in one step, like mkcert.",
             "Names may be DNS names, wildcards (*.example.test), IP addresses, emails or URIs.",
             "Example: certa cert create localhost 127.0.0.1 ::1",
-            "Writes NAME.pem, NAME-key.pem (unencrypted, 0600) and NAME-fullchain.pem (serve this)."})
+            "Writes NAME.pem, NAME-key.pem (unencrypted, 0600) and NAME-fullchain.pem, and prints the",
+            "file names it chose: '*' becomes '_wildcard', and ':', '/' and '@' become '_'",
+            "(alice@acme.test -> alice_acme.test.pem); --file-name sets them."})
 final class CertCreateCommand extends BaseCommand {
     @Parameters(paramLabel = "NAME", arity = "1..*", description = "Names the certificate is valid for.")
     List<String> names = new ArrayList<>();
@@ -93,7 +95,7 @@ final class CertCreateCommand extends BaseCommand {
         out().println("  " + certPath);
         out().println("  " + keyPath + "  (private key, mode 0600)");
         if (!selfSigned) {
-            out().println("  " + fullPath + "  (certificate + intermediate: serve this one)");
+            out().println("  " + fullPath + "  (" + Summaries.fullchainUse(p) + ")");
         } else {
             out().println("Self-signed certificates are for local development only; clients must trust this exact certificate.");
         }

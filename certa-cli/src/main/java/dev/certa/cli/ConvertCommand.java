@@ -2,6 +2,7 @@ package dev.certa.cli;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.pem.Decoded;
 import dev.certa.core.pem.PemReader;
@@ -47,7 +48,7 @@ final class ConvertCommand extends BaseCommand {
             throw new CertaException(ErrorKind.USAGE, "--to must be der or pem, not '" + to + "'", "use --to der or --to pem");
         }
         Path inPath = env.path(in);
-        List<Decoded> items = PemReader.read(OutputFiles.read(inPath), inPath.toString(), new Passwords(env, passwordFile).source());
+        List<Decoded> items = PemReader.read(InputFiles.read(inPath), inPath.toString(), new Passwords(env, passwordFile).source());
         Decoded item;
         if (index.isPresent()) {
             if (index.get() < 1 || index.get() > items.size()) {

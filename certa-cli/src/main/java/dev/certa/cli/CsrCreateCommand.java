@@ -3,6 +3,7 @@ package dev.certa.cli;
 import dev.certa.core.csr.CsrBuilder;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.key.KeyType;
 import dev.certa.core.key.SoftwareSigner;
@@ -76,7 +77,7 @@ final class CsrCreateCommand extends BaseCommand {
         KeyPair pair;
         if (key.isPresent()) {
             var kp = env.path(key.get());
-            pair = PemReader.readPrivateKey(OutputFiles.read(kp), kp.toString(), new Passwords(env, passwordFile).source()).keyPair();
+            pair = PemReader.readPrivateKey(InputFiles.read(kp), kp.toString(), new Passwords(env, passwordFile).source()).keyPair();
         } else {
             pair = KeyType.parse(keyType).generate(env.random());
             files.addSecret(env.path(newKey.get()), PemWriter.privateKey(pair.getPrivate()).getBytes(StandardCharsets.US_ASCII));

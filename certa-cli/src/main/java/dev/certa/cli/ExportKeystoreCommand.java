@@ -3,6 +3,7 @@ package dev.certa.cli;
 import dev.certa.core.bundle.Keystores;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.pem.PemReader;
 import java.nio.file.Path;
@@ -32,8 +33,9 @@ abstract class ExportKeystoreCommand extends BaseCommand {
     @Option(names = "--alias", defaultValue = "certa", description = "Entry name (default: ${DEFAULT-VALUE}).")
     String alias;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Keystore password (else CERTA_PASSWORD or a prompt).")
-    Optional<String> passwordFile;
+    @Option(names = "--out-password-file", paramLabel = "FILE", description = "Keystore password: the first line of FILE (else "
+            + "CERTA_KEYSTORE_PASSWORD or a prompt; never the CA key's CERTA_PASSWORD).")
+    Optional<String> outPasswordFile = Optional.empty();
 
     @Option(names = "--key-password-file", paramLabel = "FILE",
             description = "Password of an encrypted --key (else CERTA_KEY_PASSWORD or a prompt).")
@@ -48,19 +50,20 @@ abstract class ExportKeystoreCommand extends BaseCommand {
     int execute() {
         Env env = env();
         Path certPath = env.path(cert);
-        List<X509Certificate> certs = new ArrayList<>(PemReader.readCertificates(OutputFiles.read(certPath), certPath.toString()));
+        List<X509Certificate> certs = new ArrayList<>(PemReader.readCertificates(InputFiles.read(certPath), certPath.toString()));
         if (chain.isPresent()) {
             Path chainPath = env.path(chain.get());
-            certs.addAll(PemReader.readCertificates(OutputFiles.read(chainPath), chainPath.toString()));
+            certs.addAll(PemReader.readCertificates(InputFiles.read(chainPath), chainPath.toString()));
         }
         Path keyPath = env.path(key);
-        var keyPair = PemReader.readPrivateKey(OutputFiles.read(keyPath), keyPath.toString(),
+        var keyPair = PemReader.readPrivateKey(InputFiles.read(keyPath), keyPath.toString(),
                 new Passwords(env, keyPasswordFile, "--key-password-file", "CERTA_KEY_PASSWORD").source()).keyPair();
         if (!Arrays.equals(keyPair.getPublic().getEncoded(), certs.get(0).getPublicKey().getEncoded())) {
             throw new CertaException(ErrorKind.KEY_MISMATCH, keyPath + " is not the key of the certificate in " + certPath,
                     "pass the key file that was created with this certificate");
         }
-        char[] password = new Passwords(env, passwordFile).forNew("the keystore", false).orElseThrow();
+        char[] password = new Passwords(env, outPasswordFile, "--out-password-file", Passwords.KEYSTORE_VARIABLE)
+                .required("the keystore", "");
         byte[] store = Keystores.withKey(format(), alias, keyPair.getPrivate(), certs, password);
         Path outPath = env.path(out);
         new OutputFiles(force).addSecret(outPath, store).commit();

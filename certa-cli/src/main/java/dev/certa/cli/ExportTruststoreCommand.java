@@ -1,6 +1,7 @@
 package dev.certa.cli;
 
 import dev.certa.core.bundle.Keystores;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.pem.PemReader;
 import java.nio.file.Path;
@@ -25,8 +26,9 @@ final class ExportTruststoreCommand extends BaseCommand {
     @Option(names = "--format", defaultValue = "pkcs12", description = "pkcs12 (default) or jks.")
     String format;
 
-    @Option(names = "--password-file", paramLabel = "FILE", description = "Truststore password (else CERTA_PASSWORD or a prompt).")
-    Optional<String> passwordFile;
+    @Option(names = "--out-password-file", paramLabel = "FILE", description = "Truststore password: the first line of FILE (else "
+            + "CERTA_KEYSTORE_PASSWORD or a prompt; never the CA key's CERTA_PASSWORD).")
+    Optional<String> outPasswordFile = Optional.empty();
 
     @Option(names = "--force", description = "Replace an existing file.")
     boolean force;
@@ -38,9 +40,10 @@ final class ExportTruststoreCommand extends BaseCommand {
         List<X509Certificate> roots = new ArrayList<>();
         for (String c : certs) {
             Path p = env.path(c);
-            roots.addAll(PemReader.readCertificates(OutputFiles.read(p), p.toString()));
+            roots.addAll(PemReader.readCertificates(InputFiles.read(p), p.toString()));
         }
-        char[] password = new Passwords(env, passwordFile).forNew("the truststore", false).orElseThrow();
+        char[] password = new Passwords(env, outPasswordFile, "--out-password-file", Passwords.KEYSTORE_VARIABLE)
+                .required("the truststore", "");
         Path outPath = env.path(out);
         new OutputFiles(force).add(outPath, Keystores.truststore(f, roots, password)).commit();
         out().println("Wrote " + outPath + " (" + f + ", " + roots.size() + (roots.size() == 1 ? " trusted certificate" : " trusted certificates") + ")");

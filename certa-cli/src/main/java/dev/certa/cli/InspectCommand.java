@@ -1,10 +1,11 @@
 package dev.certa.cli;
 
+import dev.certa.core.error.CertaException;
 import dev.certa.core.inspect.Inspection;
 import dev.certa.core.inspect.Inspector;
 import dev.certa.core.inspect.JsonRenderer;
 import dev.certa.core.inspect.TextRenderer;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,26 @@ final class InspectCommand extends BaseCommand {
         Env env = env();
         var passwords = new Passwords(env, passwordFile).source();
         List<Inspection> all = new ArrayList<>();
+        int failed = 0;
         for (String f : files) {
-            Path p = env.path(f);
-            all.add(Inspector.inspect(OutputFiles.read(p), f, passwords, env.clock()));
+            // one unreadable or broken file is reported and skipped; the others are still explained
+            try {
+                Path p = env.path(f);
+                all.add(Inspector.inspect(InputFiles.read(p), f, passwords, env.clock()));
+            } catch (CertaException e) {
+                failed++;
+                err().println("certa: " + e.describe());
+                err().flush();
+            }
         }
-        out().print(json ? JsonRenderer.render(all.size() == 1 ? List.of(all.get(0)) : all) : TextRenderer.render(all));
-        out().flush();
-        return 0;
+        if (!all.isEmpty()) {
+            out().print(json ? JsonRenderer.render(all) : TextRenderer.render(all));
+            out().flush();
+        }
+        if (failed > 0 && files.size() > 1) {
+            err().println("certa: " + failed + " of " + files.size() + " files could not be inspected (see above)");
+            err().flush();
+        }
+        return failed == 0 ? 0 : 1;
     }
 }

@@ -36,7 +36,8 @@ final class KeyCreateCommand extends BaseCommand {
         Env env = env();
         KeyType kt = KeyType.parse(type);
         Optional<char[]> password = encrypt || passwordFile.isPresent()
-                ? new Passwords(env, passwordFile).forNew("the new key", false) : Optional.empty();
+                ? Optional.of(new Passwords(env, passwordFile).required("the new key", "or drop --encrypt to write it unencrypted"))
+                : Optional.empty();
         var path = env.path(out);
         if (java.nio.file.Files.exists(path) && !force) {
             new OutputFiles(false).addSecret(path, new byte[0]).commit(); // reports ALREADY_EXISTS before generating

@@ -2,7 +2,7 @@ package dev.certa.cli;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.pem.PasswordSource;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -11,9 +11,13 @@ import java.util.Optional;
 /**
  * Where the CLI gets passwords: --password-file (first line), else the CERTA_PASSWORD environment
  * variable, else a prompt when a terminal is attached. Passwords never appear in output or logs.
+ * A command that protects something else than a CA key (a keystore export) names its own option and
+ * variable, so the CA key's password is never reused for it silently.
  */
 public final class Passwords {
     public static final String VARIABLE = "CERTA_PASSWORD";
+    /** The password of keystores and truststores that certa writes: never the CA key's. */
+    public static final String KEYSTORE_VARIABLE = "CERTA_KEYSTORE_PASSWORD";
 
     private final Env env;
     private final Optional<String> file;
@@ -46,16 +50,25 @@ public final class Passwords {
     }
 
     /**
-     * For protecting a new key or keystore. Prompts twice on a terminal; without any source it is an
-     * error unless {@code allowNone} (the user asked for no password).
+     * For protecting a new CA key, on a command that has {@code --no-password}. Prompts twice on a terminal;
+     * without any source it is an error unless {@code noPassword} (the user asked for no password).
      */
-    public Optional<char[]> forNew(String what, boolean allowNone) {
-        if (allowNone) {
+    public Optional<char[]> forNew(String what, boolean noPassword) {
+        if (noPassword) {
             return Optional.empty();
         }
+        return Optional.of(required(what, "or pass --no-password to store the key unencrypted"));
+    }
+
+    /**
+     * For protecting a new key or keystore that must have a password. Prompts twice on a terminal; without
+     * any source it is an error whose fix names this command's own ways to give one, then {@code orElse}
+     * (another way out that this command offers, or empty).
+     */
+    public char[] required(String what, String orElse) {
         Optional<char[]> given = given();
         if (given.isPresent()) {
-            return given;
+            return given.get();
         }
         if (env.console().isPresent()) {
             var c = env.console().get();
@@ -64,16 +77,18 @@ public final class Passwords {
             if (a == null || b == null || a.length == 0 || !Arrays.equals(a, b)) {
                 throw new CertaException(ErrorKind.USAGE, "the passwords were empty or did not match", "run the command again");
             }
-            return Optional.of(a);
+            return a;
         }
-        throw new CertaException(ErrorKind.USAGE, what + " must be protected by a password and none was given",
-                "give one with " + fileOption + " FILE or the " + variable + " environment variable, "
-                        + "or pass --no-password to store the key unencrypted");
+        String ignored = !variable.equals(VARIABLE) && env.variable(VARIABLE).isPresent()
+                ? " (" + VARIABLE + " is set, but it is the CA key's password and is not used here)" : "";
+        throw new CertaException(ErrorKind.USAGE, what + " must be protected by a password and none was given" + ignored,
+                "give one with " + fileOption + " FILE or the " + variable + " environment variable, or run on a terminal"
+                        + " to be asked" + (orElse.isEmpty() ? "" : ", " + orElse));
     }
 
     private char[] readFile(String name) {
         var path = env.path(name);
-        byte[] bytes = OutputFiles.read(path);
+        byte[] bytes = InputFiles.read(path);
         String text = new String(bytes, StandardCharsets.UTF_8);
         int nl = text.indexOf('\n');
         String first = (nl >= 0 ? text.substring(0, nl) : text).replace("\r", "");

@@ -3,7 +3,7 @@ package dev.certa.cli;
 import dev.certa.core.io.Durations;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.path.PathValidator;
 import dev.certa.core.pem.PemReader;
 import dev.certa.core.probe.ClientIdentity;
@@ -82,8 +82,8 @@ final class ProbeCommand extends BaseCommand {
             throw new CertaException(ErrorKind.USAGE, "a client certificate needs both --cert and --key",
                     "give --cert FILE --key FILE together");
         }
-        var chain = PemReader.readCertificates(OutputFiles.read(env.path(cert.get())), cert.get());
-        var privateKey = PemReader.readPrivateKey(OutputFiles.read(env.path(key.get())), key.get(),
+        var chain = PemReader.readCertificates(InputFiles.read(env.path(cert.get())), cert.get());
+        var privateKey = PemReader.readPrivateKey(InputFiles.read(env.path(key.get())), key.get(),
                 trust.passwords(env).source());
         return Optional.of(new ClientIdentity(privateKey.keyPair().getPrivate(), chain));
     }

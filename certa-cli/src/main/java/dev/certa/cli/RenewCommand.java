@@ -3,6 +3,7 @@ package dev.certa.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.pem.PemReader;
 import java.nio.charset.StandardCharsets;
@@ -49,11 +50,11 @@ final class RenewCommand extends BaseCommand {
         Env env = env();
         Path certPath = env.path(cert);
         Path keyPath = env.path(key);
-        var keyPair = PemReader.readPrivateKey(OutputFiles.read(keyPath), keyPath.toString(), new Passwords(env, passwordFile).source()).keyPair();
+        var keyPair = PemReader.readPrivateKey(InputFiles.read(keyPath), keyPath.toString(), new Passwords(env, passwordFile).source()).keyPair();
         int renewals = 0;
         Duration backoff = Duration.ofSeconds(5);
         while (true) {
-            List<X509Certificate> chain = PemReader.readCertificates(OutputFiles.read(certPath), certPath.toString());
+            List<X509Certificate> chain = PemReader.readCertificates(InputFiles.read(certPath), certPath.toString());
             X509Certificate current = chain.get(0);
             if (!current.getPublicKey().equals(keyPair.getPublic())) {
                 throw new CertaException(ErrorKind.KEY_MISMATCH, keyPath + " is not the key of " + certPath, "pass the certificate's own key");

@@ -5,7 +5,7 @@ import dev.certa.core.error.ErrorKind;
 import dev.certa.core.fetch.FetchBudget;
 import dev.certa.core.fetch.FetchLimits;
 import dev.certa.core.fetch.HttpFetcher;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.path.revocation.Crl;
 import dev.certa.core.path.revocation.RevocationChecker;
 import dev.certa.core.path.revocation.RevocationPolicy;
@@ -58,7 +58,7 @@ final class RevocationOptions {
         }
         List<Crl> given = new ArrayList<>();
         for (String f : crls) {
-            given.addAll(Crl.read(OutputFiles.read(env.path(f)), f));
+            given.addAll(Crl.read(InputFiles.read(env.path(f)), f));
         }
         RevocationPolicy policy = new RevocationPolicy(given, crlFetch, ocsp, Optional.empty(), require);
         if (!fetchMissing && !policy.fetches()) {

@@ -2,7 +2,7 @@ package dev.certa.cli;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.pem.PemReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,8 +63,8 @@ final class RevokeCommand extends BaseCommand {
         } else if (cert.isPresent() && key.isPresent()) {
             Path c = env.path(cert.get());
             Path k = env.path(key.get());
-            var kp = PemReader.readPrivateKey(OutputFiles.read(k), k.toString(), new Passwords(env, Optional.empty()).source()).keyPair();
-            List<java.security.cert.X509Certificate> chain = PemReader.readCertificates(OutputFiles.read(c), c.toString());
+            var kp = PemReader.readPrivateKey(InputFiles.read(k), k.toString(), new Passwords(env, Optional.empty()).source()).keyPair();
+            List<java.security.cert.X509Certificate> chain = PemReader.readCertificates(InputFiles.read(c), c.toString());
             client = server.client(env, Optional.of(new CaClient.ClientCertificate(kp, chain)));
         } else {
             throw new CertaException(ErrorKind.USAGE, "revoking needs the admin token or the certificate and its key",

@@ -2,7 +2,7 @@ package dev.certa.cli;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.pem.PemReader;
 import java.net.URI;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ final class ServerOptions {
     Optional<X509Certificate> rootCertificate(Env env) {
         return root.or(() -> Optional.ofNullable(env.variables().get("CERTA_ROOT"))).map(f -> {
             Path p = env.path(f);
-            return PemReader.readCertificate(OutputFiles.read(p), p.toString());
+            return PemReader.readCertificate(InputFiles.read(p), p.toString());
         });
     }
 

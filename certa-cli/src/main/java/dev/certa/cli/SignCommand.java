@@ -1,6 +1,7 @@
 package dev.certa.cli;
 
 import dev.certa.core.io.Durations;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.issue.IssuanceRequest;
 import dev.certa.core.issue.IssuedCertificate;
@@ -58,7 +59,7 @@ final class SignCommand extends BaseCommand {
         Env env = env();
         Profile p = Profile.leaf(profile);
         Path csrPath = env.path(csrFile);
-        var csr = PemReader.readCsr(OutputFiles.read(csrPath), csrPath.toString()).requireValidSignature(csrPath.toString());
+        var csr = PemReader.readCsr(InputFiles.read(csrPath), csrPath.toString()).requireValidSignature(csrPath.toString());
         List<SubjectAltName> extra = sans.stream().map(SubjectAltName::parse).toList();
         IssuanceRequest request = IssuanceRequest.fromCsr(csr, p, extra);
         if (validity.isPresent()) {
@@ -80,7 +81,7 @@ final class SignCommand extends BaseCommand {
         var c = issued.certificate();
         out().println("Issued a " + p.id() + " certificate for " + Summaries.names(c) + " (" + Summaries.until(c) + ")");
         out().println("  " + certPath);
-        out().println("  " + fullPath + "  (serve this one)");
+        out().println("  " + fullPath + "  (" + Summaries.fullchainUse(p) + ")");
         out().println("  serial " + c.getSerialNumber().toString(16));
         Summaries.warnings(out(), issued.warnings());
         return 0;
@@ -103,7 +104,7 @@ final class SignCommand extends BaseCommand {
         files.commit();
         out().println("Issued by " + server.url(env) + ": serial " + reply.get("serial").asText() + ", valid until " + reply.get("notAfter").asText());
         out().println("  " + certPath);
-        out().println("  " + fullPath + "  (serve this one)");
+        out().println("  " + fullPath + "  (" + Summaries.fullchainUse(Profile.leaf(profile)) + ")");
         return 0;
     }
 

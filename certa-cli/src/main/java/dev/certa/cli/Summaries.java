@@ -1,6 +1,7 @@
 package dev.certa.cli;
 
 import dev.certa.core.lint.LintFinding;
+import dev.certa.core.profile.Profile;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -51,6 +52,20 @@ final class Summaries {
         } catch (java.security.cert.CertificateParsingException e) {
             return "(unreadable)";
         }
+    }
+
+    /** What the holder does with the fullchain file: a server serves it, a client presents it when asked. */
+    static String fullchainUse(Profile p) {
+        if (p.serverAuth() && p.clientAuth()) {
+            return "certificate + intermediate: serve it, or present it as a client certificate";
+        }
+        if (p.serverAuth()) {
+            return "certificate + intermediate: serve this one";
+        }
+        if (p.clientAuth()) {
+            return "certificate + intermediate: the client presents this one, with its key (e.g. curl --cert FILE --key KEY)";
+        }
+        return "certificate + intermediate";
     }
 
     static void warnings(PrintWriter out, List<LintFinding> warnings) {

@@ -1,7 +1,7 @@
 package dev.certa.cli;
 
 import dev.certa.core.io.Durations;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.pem.PemReader;
 import dev.certa.server.ra.TokenMinter;
 import java.net.URI;
@@ -40,7 +40,7 @@ final class TokenCommand extends BaseCommand {
     int execute() {
         Env env = env();
         Path keyPath = env.path(key);
-        var kp = PemReader.readPrivateKey(OutputFiles.read(keyPath), keyPath.toString(), new Passwords(env, passwordFile).source())
+        var kp = PemReader.readPrivateKey(InputFiles.read(keyPath), keyPath.toString(), new Passwords(env, passwordFile).source())
                 .keyPair();
         URI url;
         try {

@@ -1,6 +1,6 @@
 package dev.certa.cli;
 
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.path.TrustStore;
 import dev.certa.core.path.TrustStores;
 import dev.certa.core.pem.PasswordSource;
@@ -64,7 +64,7 @@ final class TrustOptions {
         if (Files.isDirectory(p)) {
             return TrustStores.fromDirectory(p);
         }
-        byte[] data = OutputFiles.read(p);
+        byte[] data = InputFiles.read(p);
         if (Pkcs12Reader.isKeystore(data)) {
             char[] password = passwords(env).given()
                     .orElse(DEFAULT_TRUSTSTORE_PASSWORD.toCharArray());

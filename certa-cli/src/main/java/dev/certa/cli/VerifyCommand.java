@@ -2,7 +2,8 @@ package dev.certa.cli;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
+import dev.certa.core.name.IpAddresses;
 import dev.certa.core.name.SubjectAltName;
 import dev.certa.core.path.PathValidator;
 import dev.certa.core.path.Purpose;
@@ -42,7 +43,8 @@ final class VerifyCommand extends BaseCommand {
     @Mixin
     TrustOptions trust = new TrustOptions();
 
-    @Option(names = "--host", paramLabel = "NAME", description = "A DNS name the certificate must be valid for. Repeatable.")
+    @Option(names = "--host", paramLabel = "NAME", description = "A host name the certificate must be valid for; an IP address "
+            + "here is checked as --ip is. Repeatable.")
     List<String> hosts = new ArrayList<>();
 
     @Option(names = "--ip", paramLabel = "ADDR", description = "An IP address the certificate must be valid for. Repeatable.")
@@ -71,7 +73,7 @@ final class VerifyCommand extends BaseCommand {
         Env env = env();
         List<X509Certificate> presented = new ArrayList<>();
         for (String f : files) {
-            presented.addAll(PemReader.readCertificates(OutputFiles.read(env.path(f)), f));
+            presented.addAll(PemReader.readCertificates(InputFiles.read(env.path(f)), f));
         }
         ValidationOptions options = options(env);
         String name = options.expectedNames().isEmpty() ? files.get(0)
@@ -87,7 +89,8 @@ final class VerifyCommand extends BaseCommand {
     private ValidationOptions options(Env env) {
         Instant when = at.map(t -> Instants.parse(t, "--at")).orElse(env.clock().instant());
         List<SubjectAltName> names = new ArrayList<>();
-        hosts.forEach(h -> names.add(SubjectAltName.parse("dns:" + h)));
+        // what a client connecting to "https://192.0.2.10/" checks: the address against the IP entries
+        hosts.forEach(h -> names.add(IpAddresses.isLiteral(h) ? SubjectAltName.ip(h) : SubjectAltName.dns(h)));
         ips.forEach(i -> names.add(SubjectAltName.parse("ip:" + i)));
         ValidationOptions o = ValidationOptions.anyPurpose(when).withPurpose(purpose).withExpectedNames(names);
         ValidationMode mode = rules.map(VerifyCommand::mode)

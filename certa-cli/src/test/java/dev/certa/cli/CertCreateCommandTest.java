@@ -45,6 +45,19 @@ class CertCreateCommandTest {
     }
 
     @Test
+    void anEmailNameWritesFilesWithAnUnderscoreAndPrintsTheirNames() {
+        // the README once promised alice@acme.test.pem: the command now says which files it wrote
+        CliRunner cli = new CliRunner(tmp).withCa();
+        var r = cli.run("cert", "create", "alice@acme.test", "--profile", "client");
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.out()).contains(tmp.resolve("alice_acme.test.pem").toString(),
+                tmp.resolve("alice_acme.test-key.pem").toString(), tmp.resolve("alice_acme.test-fullchain.pem").toString())
+                .doesNotContain("serve");
+        assertThat(cli.file("alice_acme.test.pem")).exists();
+        assertThat(cli.file("alice@acme.test.pem")).doesNotExist();
+    }
+
+    @Test
     void selfSignedNeedsNoCa() {
         CliRunner cli = new CliRunner(tmp);
         var r = cli.run("cert", "create", "--self-signed", "dev.local");

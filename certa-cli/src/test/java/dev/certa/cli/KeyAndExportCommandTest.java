@@ -36,7 +36,7 @@ class KeyAndExportCommandTest {
     void exportPkcs12AndJksThatKeytoolLists() {
         CliRunner cli = new CliRunner(tmp).withCa();
         assertThat(cli.run("cert", "create", "app.example.com").exitCode()).isZero();
-        var p12 = cli.with("CERTA_PASSWORD", "store-pass").run("export", "pkcs12", "--cert", "app.example.com-fullchain.pem",
+        var p12 = cli.with("CERTA_KEYSTORE_PASSWORD", "store-pass").run("export", "pkcs12", "--cert", "app.example.com-fullchain.pem",
                 "--key", "app.example.com-key.pem", "--out", "app.p12", "--alias", "app");
         assertThat(p12.exitCode()).as(p12.all()).isZero();
         var list = Tools.run(tmp, keytool(), "-list", "-v", "-keystore", "app.p12", "-storepass", "store-pass", "-storetype", "PKCS12");
@@ -53,7 +53,7 @@ class KeyAndExportCommandTest {
     @Test
     void truststoreThatKeytoolLists() {
         CliRunner cli = new CliRunner(tmp).withCa();
-        var r = cli.with("CERTA_PASSWORD", "changeit").run("export", "truststore", "ca/root-ca.pem", "--out", "trust.p12");
+        var r = cli.with("CERTA_KEYSTORE_PASSWORD", "changeit").run("export", "truststore", "ca/root-ca.pem", "--out", "trust.p12");
         assertThat(r.exitCode()).as(r.all()).isZero();
         var list = Tools.run(tmp, keytool(), "-list", "-keystore", "trust.p12", "-storepass", "changeit");
         assertThat(list.output()).contains("trustedCertEntry").contains("test root ca");
@@ -61,6 +61,34 @@ class KeyAndExportCommandTest {
         assertThat(jks.exitCode()).isZero();
         assertThat(Tools.run(tmp, keytool(), "-list", "-keystore", "trust.jks", "-storepass", "changeit").output())
                 .contains("trustedCertEntry");
+    }
+
+    @Test
+    void exportsNeverReuseTheCaKeysPasswordFromCertaPassword() throws Exception {
+        // the walk-through sets CERTA_PASSWORD for the CA key; a keystore must not silently get that password
+        CliRunner cli = new CliRunner(tmp).withCa();
+        assertThat(cli.run("cert", "create", "app.example.com").exitCode()).isZero();
+        var p12 = cli.run("export", "pkcs12", "--cert", "app.example.com-fullchain.pem", "--key", "app.example.com-key.pem",
+                "--out", "app.p12");
+        assertThat(p12.exitCode()).as(p12.all()).isEqualTo(2);
+        assertThat(p12.err()).contains("the keystore must be protected by a password and none was given",
+                "CERTA_PASSWORD is set, but it is the CA key's password and is not used here",
+                "--out-password-file FILE", "CERTA_KEYSTORE_PASSWORD");
+        var trust = cli.run("export", "truststore", "ca/root-ca.pem", "--out", "trust.p12");
+        assertThat(trust.exitCode()).as(trust.all()).isEqualTo(2);
+        assertThat(trust.err()).contains("the truststore must be protected by a password", "CERTA_KEYSTORE_PASSWORD");
+        assertThat(cli.file("app.p12")).doesNotExist();
+        assertThat(cli.file("trust.p12")).doesNotExist();
+
+        Files.writeString(cli.file("store.txt"), "own-store-pass\n");
+        var own = cli.run("export", "pkcs12", "--cert", "app.example.com-fullchain.pem", "--key", "app.example.com-key.pem",
+                "--out", "app.p12", "--out-password-file", "store.txt");
+        assertThat(own.exitCode()).as(own.all()).isZero();
+        var list = Tools.run(tmp, keytool(), "-list", "-keystore", "app.p12", "-storepass", "own-store-pass", "-storetype", "PKCS12");
+        assertThat(list.output()).contains("PrivateKeyEntry");
+        var caPass = Tools.run(tmp, keytool(), "-list", "-keystore", "app.p12", "-storepass", "correct horse battery staple",
+                "-storetype", "PKCS12");
+        assertThat(caPass.exitCode()).isNotZero();
     }
 
     @Test

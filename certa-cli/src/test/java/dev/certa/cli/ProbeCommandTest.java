@@ -91,7 +91,7 @@ class ProbeCommandTest {
             CliRunner.Result r = certa.run("probe", "127.0.0.1:" + server.port(), "--roots", "root.pem");
             assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
             assertThat(r.out()).startsWith("127.0.0.1: NOT TRUSTED\n")
-                    .contains("[0] CN=" + HOST + ": valid for " + HOST, "not for 127.0.0.1")
+                    .contains("[0] CN=" + HOST + ": valid for DNS:" + HOST + ", not for IP:127.0.0.1")
                     .contains("Connection: 127.0.0.1:" + server.port() + ", TLSv1.3");
         }
     }

@@ -53,6 +53,8 @@ class SignCommandTest {
         assertThat(v.output()).contains("alice.pem: OK");
         var t = Tools.run(tmp, "openssl", "x509", "-in", "alice.pem", "-noout", "-ext", "extendedKeyUsage,subjectAltName");
         assertThat(t.output()).contains("TLS Web Client Authentication").contains("email:alice@example.com");
+        // a client certificate is not served: the output says what a client does with it
+        assertThat(r.out()).doesNotContain("serve").contains("alice-fullchain.pem  (certificate + intermediate: the client presents this one");
     }
 
     @Test

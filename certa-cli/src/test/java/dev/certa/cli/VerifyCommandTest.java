@@ -129,6 +129,16 @@ class VerifyCommandTest {
     }
 
     @Test
+    void hostGivenAnIpAddressIsCheckedAsAnAddressAndTheMessageNamesEachType() {
+        // before: --host 192.0.2.10 was refused with advice ("ip:192.0.2.10") that --host refused too
+        CliRunner.Result r = certa.run("verify", "good-fullchain.pem", "--roots", "root.pem", "--host", "192.0.2.10");
+        assertThat(r.exitCode()).as(r.all()).isEqualTo(1);
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).startsWith("192.0.2.10: NOT TRUSTED")
+                .contains("valid for DNS:" + HOST + ", not for IP:192.0.2.10");
+    }
+
+    @Test
     void usageAndInputErrorsAreOneParagraphWithoutStackTraces() {
         CliRunner.Result badTime = certa.run("verify", "good.pem", "--at", "next tuesday");
         assertThat(badTime.exitCode()).isEqualTo(2);

@@ -3,6 +3,7 @@ package dev.certa.server;
 import dev.certa.core.ca.CaDirectory;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.issue.CaUrls;
 import dev.certa.core.issue.CertificateAuthority;
@@ -80,7 +81,7 @@ final class Bootstrap {
             new OutputFiles(false).addSecret(file, (token + "\n").getBytes(StandardCharsets.US_ASCII)).commit();
             created.add("created the admin token in " + file + " (mode 0600)");
         }
-        String token = new String(OutputFiles.read(file), StandardCharsets.US_ASCII).trim();
+        String token = new String(InputFiles.read(file), StandardCharsets.US_ASCII).trim();
         if (token.length() < 16) {
             throw new CertaException(ErrorKind.BAD_INPUT, "the admin token in " + file + " is shorter than 16 characters",
                     "delete the file to have a new one made on start, or write a longer random token");
@@ -122,7 +123,7 @@ final class Bootstrap {
             return Optional.empty();
         }
         Path f = config.caPasswordFile().get();
-        String p = new String(OutputFiles.read(f), StandardCharsets.UTF_8).strip();
+        String p = new String(InputFiles.read(f), StandardCharsets.UTF_8).strip();
         if (p.isEmpty()) {
             throw new CertaException(ErrorKind.BAD_INPUT, "the CA password file " + f + " is empty", "write the password into it");
         }

@@ -2,6 +2,7 @@ package dev.certa.core.ca;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.io.OutputFiles;
 import dev.certa.core.issue.CaUrls;
 import dev.certa.core.issue.CertificateAuthority;
@@ -180,7 +181,7 @@ public final class CaDirectory {
                     known.isEmpty() ? "create one with 'certa ca intermediate NAME --dir " + dir + "'"
                             : "use one of: " + String.join(", ", known));
         }
-        X509Certificate cert = PemReader.readCertificate(OutputFiles.read(certPath), certPath.toString());
+        X509Certificate cert = PemReader.readCertificate(InputFiles.read(certPath), certPath.toString());
         var key = readKey(intermediateKeyPath(slug), passwords);
         return new CertificateAuthority(cert, List.of(root), SoftwareSigner.of(key), config().urls());
     }
@@ -188,7 +189,7 @@ public final class CaDirectory {
     public X509Certificate rootCertificate() {
         requireCa();
         Path p = rootCertificatePath();
-        return PemReader.readCertificate(OutputFiles.read(p), p.toString());
+        return PemReader.readCertificate(InputFiles.read(p), p.toString());
     }
 
     /** Names of the intermediates present ("ca" is the default one). */
@@ -208,7 +209,7 @@ public final class CaDirectory {
 
     public CaConfig config() {
         Path p = dir.resolve(CONFIG);
-        return Files.exists(p) ? CaConfig.parse(new String(OutputFiles.read(p), StandardCharsets.UTF_8), p.toString())
+        return Files.exists(p) ? CaConfig.parse(new String(InputFiles.read(p), StandardCharsets.UTF_8), p.toString())
                 : CaConfig.of("certa", CaUrls.NONE);
     }
 
@@ -228,7 +229,7 @@ public final class CaDirectory {
     }
 
     private static KeyPair readKey(Path p, PasswordSource passwords) {
-        Decoded.PrivateKey k = PemReader.readPrivateKey(OutputFiles.read(p), p.toString(), passwords);
+        Decoded.PrivateKey k = PemReader.readPrivateKey(InputFiles.read(p), p.toString(), passwords);
         return k.keyPair();
     }
 

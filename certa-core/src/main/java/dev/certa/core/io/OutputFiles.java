@@ -163,25 +163,8 @@ public final class OutputFiles {
         }
     }
 
-    /** Reads a whole input file with errors that name it. */
+    /** Reads a whole input file with errors that name it: the same bounded read as {@link InputFiles#read(Path)}. */
     public static byte[] read(Path path) {
-        if (!Files.exists(path)) {
-            throw new CertaException(ErrorKind.NOT_FOUND, path + ": no such file", "check the path");
-        }
-        if (Files.isDirectory(path)) {
-            throw new CertaException(ErrorKind.BAD_INPUT, path + " is a directory, not a file", "name a file inside it");
-        }
-        try {
-            long size = Files.size(path);
-            if (size > 64L * 1024 * 1024) {
-                throw CertaException.badInput(path + ": the file is " + (size >> 20) + " MiB, too large to be a certificate, key or CSR",
-                        "check that this is the right file");
-            }
-            return Files.readAllBytes(path);
-        } catch (AccessDeniedException e) {
-            throw new CertaException(ErrorKind.IO, path + ": permission denied", "check the file's permissions", e);
-        } catch (IOException e) {
-            throw new CertaException(ErrorKind.IO, path + ": cannot be read (" + e.getMessage() + ")", "check the file", e);
-        }
+        return InputFiles.read(path);
     }
 }

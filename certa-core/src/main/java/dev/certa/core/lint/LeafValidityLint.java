@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Warns when a TLS server certificate is valid for more than 398 days: Apple and Chrome reject such
- * certificates from public CAs, and long lifetimes make revocation matter more.
+ * Warns when a TLS server certificate is valid for more than 398 days: Safari and Chrome refuse such
+ * certificates when they chain to a publicly trusted root (a root shipped with the browser or the
+ * operating system); a root that a user or an administrator added, such as a certa CA's, is exempt.
+ * Long lifetimes make revocation matter more either way.
  */
 public final class LeafValidityLint implements Lint {
     static final Duration MAX = Duration.ofDays(398);
@@ -26,7 +28,8 @@ public final class LeafValidityLint implements Lint {
             return List.of();
         }
         return List.of(LintFinding.warning(id(), "the server certificate is valid for " + v.toDays()
-                + " days; some clients (Safari, Chrome) refuse server certificates valid for more than 398 days",
-                "prefer 90 days and automatic renewal"));
+                + " days; Safari and Chrome refuse a server certificate valid for more than 398 days if it chains to a"
+                + " publicly trusted root (roots a user or administrator added, like this CA, are exempt)",
+                "prefer 90 days and automatic renewal; keep it at most 398 days if this CA is ever publicly trusted"));
     }
 }

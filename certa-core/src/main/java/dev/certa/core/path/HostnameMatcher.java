@@ -100,18 +100,29 @@ public final class HostnameMatcher {
      * anything outside printable ASCII escaped). Empty if there are none or they cannot be decoded.
      */
     public static List<String> presentedNames(X509Certificate leaf) {
+        return presentedSans(leaf).stream().map(SubjectAltName::value).toList();
+    }
+
+    /**
+     * The same names with their type (DNS, IP, email, URI), safe to print: "192.0.2.10" as a DNS name and
+     * as an IP address are different names, and a client matches an address only against IP entries.
+     */
+    public static List<SubjectAltName> presentedSans(X509Certificate leaf) {
         List<GeneralName> sans;
         try {
             sans = CertificateNames.subjectAltNames(leaf).orElse(List.of());
         } catch (CertificateNames.MalformedNamesException e) {
             return List.of();
         }
-        List<String> out = new ArrayList<>();
+        List<SubjectAltName> out = new ArrayList<>();
         for (GeneralName g : sans) {
             switch (g.getTagNo()) {
-                case GeneralName.dNSName, GeneralName.rfc822Name, GeneralName.uniformResourceIdentifier ->
-                        out.add(NameMatching.printable(ia5(g)));
-                case GeneralName.iPAddress -> out.add(IpText.format(ASN1OctetString.getInstance(g.getName()).getOctets()));
+                case GeneralName.dNSName -> out.add(new SubjectAltName(SubjectAltName.Type.DNS, NameMatching.printable(ia5(g))));
+                case GeneralName.rfc822Name -> out.add(new SubjectAltName(SubjectAltName.Type.EMAIL, NameMatching.printable(ia5(g))));
+                case GeneralName.uniformResourceIdentifier ->
+                        out.add(new SubjectAltName(SubjectAltName.Type.URI, NameMatching.printable(ia5(g))));
+                case GeneralName.iPAddress -> out.add(new SubjectAltName(SubjectAltName.Type.IP,
+                        IpText.format(ASN1OctetString.getInstance(g.getName()).getOctets())));
                 default -> { }
             }
         }

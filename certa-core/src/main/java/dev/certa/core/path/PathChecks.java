@@ -5,6 +5,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Validates one complete candidate path, leaf first and anchor last (RFC 5280 section 6.1): every
@@ -132,16 +134,20 @@ final class PathChecks {
     }
 
     private void peerNames(CertificateFacts leaf, Findings out) {
-        List<String> missing = new ArrayList<>();
+        List<SubjectAltName> missing = new ArrayList<>();
         for (SubjectAltName expected : options.expectedNames()) {
             if (!HostnameMatcher.matches(leaf.ext, expected)) {
-                missing.add(expected.value());
+                missing.add(expected);
             }
         }
         if (!missing.isEmpty()) {
-            List<String> presented = HostnameMatcher.presentedNames(leaf.certificate);
-            out.error(Check.PEER_NAME, 0, leaf, "valid for " + Texts.list(presented) + ", not for " + String.join(", ", missing),
-                    "connect with a name the certificate is valid for, or re-issue it with " + String.join(", ", missing)
+            List<SubjectAltName> presented = HostnameMatcher.presentedSans(leaf.certificate);
+            // "192.0.2.10" the DNS name and 192.0.2.10 the address read alike: name the types unless all are DNS names
+            boolean typed = Stream.concat(presented.stream(), missing.stream()).anyMatch(n -> n.type() != SubjectAltName.Type.DNS);
+            Function<SubjectAltName, String> text = n -> typed ? n.toString() : n.value();
+            String wanted = String.join(", ", missing.stream().map(text).toList());
+            out.error(Check.PEER_NAME, 0, leaf, "valid for " + Texts.list(presented.stream().map(text).toList()) + ", not for " + wanted,
+                    "connect with a name the certificate is valid for, or re-issue it with " + wanted
                             + " as subject alternative name");
         }
     }

@@ -42,6 +42,9 @@ final class PathSearch {
     private int signatureChecks;
     private int steps;
     private @Nullable Finding limitHit;
+    /** Set when some certificate had more possible issuers than the limit, so not all were tried. */
+    private @Nullable Finding cutOff;
+    private @Nullable Finding cutOffNote;
     private int poolSize;
 
     private record Edge(CertificateFacts child, CertificateFacts issuer) {}
@@ -72,7 +75,12 @@ final class PathSearch {
         List<Node> path = new ArrayList<>();
         path.add(new Node(leaf.get(), Optional.empty()));
         boolean trusted = leafIsAnchor(path) || search(path);
-        return attempts.verdict(trusted, storeNames, limitHit, notes);
+        Finding limit = limitHit;
+        if (!trusted && limit == null && cutOff != null) {
+            limit = cutOff;
+            notes.remove(cutOffNote);
+        }
+        return attempts.verdict(trusted, storeNames, limit, notes);
     }
 
     /** Indexes the untrusted certificates by subject, each encoding once; they are decoded when first needed. */
@@ -226,14 +234,22 @@ final class PathSearch {
                 .thenComparing(n -> !n.facts().keyIdMatches(child))
                 .thenComparing(n -> !validAt(n.facts()))
                 .thenComparing(n -> n.facts().notBefore, Comparator.reverseOrder()));
-        if (out.size() > limits.maxCandidatesPerCertificate()) {
+        int max = limits.maxCandidatesPerCertificate();
+        if (out.size() > max) {
             Finding note = Finding.chainWarning(Check.LIMITS, Texts.plural(out.size(), "certificate") + " could have issued "
-                    + q(child.display()) + "; only the first " + limits.maxCandidatesPerCertificate() + " were tried",
+                    + q(child.display()) + "; only the first " + max + " were tried",
                     "send only the intermediates the chain needs");
             if (!notes.contains(note)) {
                 notes.add(note);
             }
-            out = new ArrayList<>(out.subList(0, limits.maxCandidatesPerCertificate()));
+            if (cutOff == null) {
+                // if no path is found, this is the reason to report: the signatures that failed were only the first few
+                cutOff = Finding.chainError(Check.LIMITS, "the search for the issuer of " + q(child.display()) + " stopped after "
+                        + max + " candidates: " + Texts.plural(out.size(), "certificate") + " could have issued it, and the right one"
+                        + " may be among the " + (out.size() - max) + " not tried", "send only the intermediates the chain needs");
+                cutOffNote = note;
+            }
+            out = new ArrayList<>(out.subList(0, max));
         }
         return new Candidates(out, loops, keyIdMismatches);
     }

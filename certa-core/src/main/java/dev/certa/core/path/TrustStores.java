@@ -2,6 +2,7 @@ package dev.certa.core.path;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.pem.Decoded;
 import dev.certa.core.pem.PasswordSource;
 import dev.certa.core.pem.PemReader;
@@ -143,13 +144,6 @@ public final class TrustStores {
     }
 
     private static byte[] read(Path p) {
-        try {
-            if (Files.size(p) > PemReader.MAX_INPUT_BYTES) {
-                throw CertaException.badInput(p + ": the file is too large to be a certificate bundle", "check that this is the right file");
-            }
-            return Files.readAllBytes(p);
-        } catch (IOException e) {
-            throw new CertaException(ErrorKind.IO, p + ": cannot be read (" + e.getMessage() + ")", "check the file's permissions", e);
-        }
+        return InputFiles.read(p);
     }
 }

@@ -49,6 +49,10 @@ final class DerReader {
             if (e instanceof CertaException ce && seq.size() == 3 && seq.getObjectAt(0) instanceof ASN1Sequence tbs && tbs.size() >= 6) {
                 throw ce;
             }
+            Optional<CertaException> duplicate = DuplicateExtensions.error(source, e);
+            if (duplicate.isPresent()) {
+                throw duplicate.get();
+            }
         }
         try {
             var r = org.bouncycastle.asn1.pkcs.CertificationRequest.getInstance(seq);

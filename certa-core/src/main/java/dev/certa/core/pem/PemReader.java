@@ -185,6 +185,11 @@ public final class PemReader {
     }
 
     private static CertaException damaged(String source, int index, Exception e) {
+        String where = source + (index > 0 ? " (PEM block " + index + ")" : "");
+        Optional<CertaException> duplicate = DuplicateExtensions.error(where, e);
+        if (duplicate.isPresent()) {
+            return duplicate.get();
+        }
         String msg = String.valueOf(e.getMessage());
         boolean unknownType = msg.startsWith("unrecognised object");
         String what = msg.contains("not found") ? "is truncated (its -----END line is missing)"
@@ -193,7 +198,7 @@ public final class PemReader {
         String fix = unknownType
                 ? "pass a certificate, CSR, private or public key, or CRL (PEM or DER), or a PKCS#12 file"
                 : "obtain an intact copy of the file";
-        return CertaException.badInput(source + (index > 0 ? " (PEM block " + index + ")" : "") + ": the file " + what, fix, e);
+        return CertaException.badInput(where + ": the file " + what, fix, e);
     }
 
     private static Decoded convert(Object o, String source, PasswordSource passwords, int index) {

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param clientCertificateRequest the server's request for a client certificate, if it made one
  * @param refusal why the handshake did not finish, or why the server refused the client after it
  *     finished (e.g. it required a client certificate); empty when the server accepted the client
+ * @param clientWarnings what is wrong with the client side although the handshake finished: no
+ *     certificate sent to a server that asked, one without clientAuth, or one from a CA the server did not list
  */
 public record Handshake(
         ProbeTarget target,
@@ -29,11 +31,20 @@ public record Handshake(
         List<X509Certificate> certificates,
         Optional<byte[]> stapledOcsp,
         Optional<ClientCertificateRequest> clientCertificateRequest,
-        Optional<Refusal> refusal) {
+        Optional<Refusal> refusal,
+        List<ClientWarning> clientWarnings) {
 
     public Handshake {
         certificates = List.copyOf(certificates);
         stapledOcsp = stapledOcsp.map(byte[]::clone);
+        clientWarnings = List.copyOf(clientWarnings);
+    }
+
+    /** A handshake without client-side warnings. */
+    public Handshake(ProbeTarget target, String protocol, String cipherSuite, Optional<String> alpn,
+            List<X509Certificate> certificates, Optional<byte[]> stapledOcsp,
+            Optional<ClientCertificateRequest> clientCertificateRequest, Optional<Refusal> refusal) {
+        this(target, protocol, cipherSuite, alpn, certificates, stapledOcsp, clientCertificateRequest, refusal, List.of());
     }
 
     @Override
@@ -46,4 +57,7 @@ public record Handshake(
      * "certificate_required"), if any, and the explanation.
      */
     public record Refusal(Optional<String> alert, String reason, String fix) {}
+
+    /** Something about the client certificate (or its absence) that a server may refuse after the handshake. */
+    public record ClientWarning(String reason, String fix) {}
 }

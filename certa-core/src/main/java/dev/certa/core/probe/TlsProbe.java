@@ -113,7 +113,8 @@ public final class TlsProbe {
                     ? awaitRefusal(tls, failures, keys, deadlinePassed)
                     : Optional.empty();
             return new Handshake(target, session.getProtocol(), session.getCipherSuite(), alpn, seen.chain(),
-                    seen.stapledOcsp(), keys.request(), refusal);
+                    seen.stapledOcsp(), keys.request(), refusal,
+                    refusal.isPresent() ? List.of() : ClientCertificateJudge.judge(keys.request(), identity));
         } finally {
             watchdog.shutdownNow();
             closeQuietly(plain);

@@ -45,7 +45,7 @@ import java.util.Optional;
  * }</pre>
  *
  * {@code connection} is present for a probe: host, port, serverName, protocol, cipherSuite, alpn,
- * stapledOcsp (the DER response in base64, not verified), clientCertificateRequest (acceptedIssuers, keyTypes, certificateSent) and refusal
+ * stapledOcsp (the DER response in base64, not verified), clientCertificateRequest (acceptedIssuers, keyTypes, certificateSent), clientWarnings (reason, fix) and refusal
  * (alert, reason, fix). An absent value is {@code null}; lists are arrays.
  */
 public final class TrustReportJson {
@@ -168,6 +168,14 @@ public final class TrustReportJson {
         } else {
             g.writeNullField("clientCertificateRequest");
         }
+        g.writeArrayFieldStart("clientWarnings");
+        for (Handshake.ClientWarning w : h.clientWarnings()) {
+            g.writeStartObject();
+            g.writeStringField("reason", w.reason());
+            g.writeStringField("fix", w.fix());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         if (h.refusal().isPresent()) {
             Handshake.Refusal r = h.refusal().get();
             g.writeObjectFieldStart("refusal");

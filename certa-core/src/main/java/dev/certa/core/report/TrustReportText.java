@@ -165,6 +165,10 @@ public final class TrustReportText {
             sb.append('\n');
         }
         h.clientCertificateRequest().ifPresent(r -> clientCertificate(sb, r));
+        for (Handshake.ClientWarning w : h.clientWarnings()) {
+            sb.append("Warning: ").append(w.reason()).append('\n');
+            sb.append("  Fix: ").append(w.fix()).append('\n');
+        }
         h.refusal().ifPresent(r -> {
             sb.append("Refused by the server: ").append(r.reason()).append('\n');
             sb.append("  Fix: ").append(r.fix()).append('\n');

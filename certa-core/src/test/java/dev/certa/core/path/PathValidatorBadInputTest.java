@@ -79,9 +79,35 @@ class PathValidatorBadInputTest {
                 options().withMode(ValidationMode.RFC5280)));
 
         assertThat(v.trusted()).isFalse();
-        assertThat(v.problems().get(0).check()).isEqualTo(Check.SIGNATURE);
-        assertThat(v.warnings()).extracting(Finding::message).contains(
-                "2000 certificates could have issued 'CN=a.example'; only the first 64 were tried");
+        // the cut-off is the reason, not the signatures of the 64 look-alikes that were tried
+        assertThat(v.problems().get(0).check()).isEqualTo(Check.LIMITS);
+        assertThat(v.problems().get(0).message()).isEqualTo("the search for the issuer of 'CN=a.example' stopped after 64"
+                + " candidates: 2000 certificates could have issued it, and the right one may be among the 1936 not tried");
+    }
+
+    @Test
+    void issuerSearchCutOffAfter64CandidatesIsReportedAsTheCutOffNotAsABadSignature() {
+        KeyPair realKey = Forge.key();
+        X509Certificate real = Forge.cert("CN=Popular CA", realKey).issuedBy(root, rootKey).ca().withoutKeyIds()
+                .validity(Forge.NOT_BEFORE, Forge.NOT_AFTER).build();
+        List<X509Certificate> pile = new ArrayList<>();
+        KeyPair lookAlikeKey = Forge.key();
+        for (int i = 0; i < 70; i++) {
+            // newer than the real issuer, so tried first
+            pile.add(Forge.cert("CN=Popular CA", lookAlikeKey).issuedBy(root, rootKey).ca().withoutKeyIds()
+                    .validity(Forge.NOT_BEFORE.plusSeconds(3600 + i), Forge.NOT_AFTER).build());
+        }
+        pile.add(real);
+        X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(real, realKey).withoutKeyIds()
+                .dns("a.example").serverAuth().build();
+
+        Verdict v = validator.validate(leaf, pile, List.of(store), options().withMode(ValidationMode.RFC5280));
+
+        assertThat(v.trusted()).isFalse();
+        assertThat(v.problems().get(0).check()).isEqualTo(Check.LIMITS);
+        assertThat(v.problems().get(0).message()).startsWith("the search for the issuer of 'CN=a.example' stopped after 64"
+                + " candidates: 71 certificates could have issued it");
+        assertThat(v.problems().get(0).fix()).contains("send only the intermediates the chain needs");
     }
 
     @Test

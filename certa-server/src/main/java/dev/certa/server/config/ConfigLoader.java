@@ -3,6 +3,7 @@ package dev.certa.server.config;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
 import dev.certa.core.io.Durations;
+import dev.certa.core.io.InputFiles;
 import dev.certa.server.va.AddressPolicy;
 import dev.certa.store.StoreConfig;
 import java.io.IOException;
@@ -128,7 +129,7 @@ public final class ConfigLoader {
             return props;
         }
         try {
-            props.load(new StringReader(Files.readString(file, StandardCharsets.UTF_8)));
+            props.load(new StringReader(new String(InputFiles.read(file), StandardCharsets.UTF_8)));
             return props;
         } catch (IOException | IllegalArgumentException e) {
             throw new CertaException(ErrorKind.BAD_INPUT, "cannot read the configuration file " + file + ": " + e.getMessage(),

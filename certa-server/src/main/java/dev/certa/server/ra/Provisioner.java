@@ -11,7 +11,7 @@ import com.nimbusds.jose.util.Base64URL;
 import dev.certa.core.crypto.CryptoProviders;
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
-import dev.certa.core.io.OutputFiles;
+import dev.certa.core.io.InputFiles;
 import dev.certa.core.pem.Decoded;
 import dev.certa.core.pem.PasswordSource;
 import dev.certa.core.pem.PemReader;
@@ -36,7 +36,7 @@ public record Provisioner(ProvisionerConfig config, JWSVerifier verifier) {
     /** Loads the provisioner's public key (PEM, EC P-256/P-384, RSA or Ed25519) named by its configuration. */
     public static Provisioner load(ProvisionerConfig config) {
         String source = config.publicKey().toString();
-        return new Provisioner(config, verifierFor(publicKey(OutputFiles.read(config.publicKey()), source), source));
+        return new Provisioner(config, verifierFor(publicKey(InputFiles.read(config.publicKey()), source), source));
     }
 
     private static PublicKey publicKey(byte[] pem, String source) {
