@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * directory, on a free 127.0.0.1 port.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.Tag("slow")
 class ProbeMtlsNginxTest {
     private static final Path NGINX = Path.of("/usr/sbin/nginx");
     private static final String WARNING = "Warning: the server asked for a client certificate";

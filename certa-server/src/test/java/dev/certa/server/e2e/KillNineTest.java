@@ -50,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the store, byte for byte; no serial was used twice; the audit chain verifies; and an ACME order the
  * killed node left processing is swept (failed, its replaces claim released): none is left processing.
  */
+@org.junit.jupiter.api.Tag("slow")
 class KillNineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     @TempDir
