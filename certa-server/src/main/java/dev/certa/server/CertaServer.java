@@ -15,7 +15,9 @@ import dev.certa.server.api.AcmeAdminApi;
 import dev.certa.server.api.AdminAuth;
 import dev.certa.server.api.PublicApi;
 import dev.certa.server.api.SigningApi;
+import dev.certa.server.audit.AuditAnchor;
 import dev.certa.server.audit.AuditEvent;
+import dev.certa.server.audit.AuditKey;
 import dev.certa.server.audit.AuditLog;
 import dev.certa.server.config.ServerConfig;
 import dev.certa.server.http.Json;
@@ -111,7 +113,8 @@ public final class CertaServer implements AutoCloseable {
         List<AutoCloseable> closeables = new ArrayList<>();
         AuditLog audit;
         try {
-            audit = AuditLog.open(config.auditLog(), clock, config.publicHost() + ":" + config.httpsPort());
+            audit = new AuditAnchor(config.auditLog(), config.dataDir().resolve(AuditKey.FILE_NAME), store)
+                    .open(clock, random, config.publicHost() + ":" + config.httpsPort());
         } catch (RuntimeException e) {
             store.close();
             http.close();
