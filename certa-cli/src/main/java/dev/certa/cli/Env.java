@@ -1,6 +1,7 @@
 package dev.certa.cli;
 
 import java.io.Console;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -11,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * Everything a command takes from the outside world, injected so tests can run commands in-process:
- * clock, randomness, environment variables, working directory, output streams and the terminal.
+ * clock, randomness, environment variables, working directory, output streams, the terminal and standard input.
  */
 public record Env(
         Clock clock,
@@ -20,16 +21,23 @@ public record Env(
         Path workingDirectory,
         PrintWriter out,
         PrintWriter err,
-        Supplier<Optional<Console>> terminal) {
+        Supplier<Optional<Console>> terminal,
+        Supplier<InputStream> stdin) {
 
     public Env {
         variables = Map.copyOf(variables);
     }
 
+    /** An environment whose standard input is empty. */
+    public Env(Clock clock, SecureRandom random, Map<String, String> variables, Path workingDirectory, PrintWriter out,
+            PrintWriter err, Supplier<Optional<Console>> terminal) {
+        this(clock, random, variables, workingDirectory, out, err, terminal, InputStream::nullInputStream);
+    }
+
     /** The real process environment. */
     public static Env system() {
         return new Env(Clock.systemUTC(), new SecureRandom(), System.getenv(), Path.of("").toAbsolutePath(),
-                new PrintWriter(System.out, true), new PrintWriter(System.err, true), () -> Optional.ofNullable(System.console()));
+                new PrintWriter(System.out, true), new PrintWriter(System.err, true), () -> Optional.ofNullable(System.console()), () -> System.in);
     }
 
     /** The terminal, looked up only when a prompt is needed (finding it costs start-up time). */

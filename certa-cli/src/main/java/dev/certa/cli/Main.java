@@ -2,8 +2,10 @@ package dev.certa.cli;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
+import dev.certa.store.StoreException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -67,6 +69,15 @@ public final class Main {
         }
     }
 
+    private static Optional<StoreException> storeFailure(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof StoreException s) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Runs certa with an injected environment; returns the exit code. */
     public static int run(Env env, String... args) {
         boolean debug = Arrays.asList(args).contains("--debug");
@@ -85,6 +96,15 @@ public final class Main {
                 }
                 env.err().flush();
                 return ce.kind() == ErrorKind.USAGE ? 2 : 1;
+            }
+            Optional<StoreException> store = storeFailure(ex);
+            if (store.isPresent()) { // the database failed or is damaged: its message says what happened and what to do
+                env.err().println("certa: " + store.get().getMessage());
+                if (debug) {
+                    ex.printStackTrace(env.err());
+                }
+                env.err().flush();
+                return 1;
             }
             env.err().println("certa: internal error: " + ex);
             if (debug) {

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sign", mixinStandardHelpOptions = true,
         description = {"Issue a certificate from a CSR with the CA's intermediate, like 'openssl ca'.",
             "Writes the certificate and a fullchain file (certificate + intermediate) to serve.",
-            "Example: certa sign api.csr --profile server --validity 90d"})
+            "Example: certa sign api.csr --profile server --validity 90d",
+            "Online: certa token api.internal --key K | certa sign api.csr --server URL --root root.pem --token -"})
 final class SignCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FILE.csr", description = "The certificate signing request (PEM or DER).")
     String csrFile;
@@ -51,8 +52,13 @@ final class SignCommand extends BaseCommand {
     @Mixin
     ServerOptions server = new ServerOptions();
 
-    @Option(names = "--token", paramLabel = "TOKEN", description = "With --server: the one-time token from 'certa token' (else $CERTA_TOKEN).")
+    @Option(names = "--token", paramLabel = "TOKEN", description = {"With --server: the one-time token from 'certa token';"
+            + " '-' reads it from standard input. A token given here is visible to other users (process list): prefer"
+            + " '-', --token-file or $CERTA_TOKEN."})
     Optional<String> token = Optional.empty();
+
+    @Option(names = "--token-file", paramLabel = "FILE", description = "With --server: read the one-time token from FILE ('-': standard input).")
+    Optional<String> tokenFile = Optional.empty();
 
     @Override
     int execute() {
@@ -93,9 +99,10 @@ final class SignCommand extends BaseCommand {
             throw new dev.certa.core.error.CertaException(dev.certa.core.error.ErrorKind.USAGE,
                     "--san cannot be used with --server: the names come from the token", "mint the token for every name you need");
         }
-        String t = token.or(() -> Optional.ofNullable(env.variables().get("CERTA_TOKEN"))).orElseThrow(() ->
+        String t = OneTimeToken.read(env, token, tokenFile).orElseThrow(() ->
                 new dev.certa.core.error.CertaException(dev.certa.core.error.ErrorKind.USAGE, "signing with --server needs a token",
-                        "pass --token (mint one with 'certa token NAME --key PROVISIONER-KEY')"));
+                        "pass --token-file FILE, --token - (standard input) or CERTA_TOKEN (mint one with"
+                                + " 'certa token NAME --key PROVISIONER-KEY')"));
         var body = CaClient.json().createObjectNode().put("token", t.trim()).put("csr", PemWriter.csr(csr)).put("profile", profile);
         validity.ifPresent(v -> body.put("validity", v));
         var reply = server.client(env, Optional.empty()).post("/sign", body, java.util.Map.of());

@@ -18,6 +18,7 @@ final class CliRunner {
     final Path dir;
     final Map<String, String> variables = new HashMap<>();
     Clock clock = Clock.systemUTC();
+    byte[] stdin = new byte[0];
 
     CliRunner(Path dir) {
         this.dir = dir;
@@ -27,6 +28,12 @@ final class CliRunner {
 
     CliRunner with(String variable, String value) {
         variables.put(variable, value);
+        return this;
+    }
+
+    /** What the next commands read from standard input. */
+    CliRunner withStdin(String text) {
+        stdin = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         return this;
     }
 
@@ -40,7 +47,7 @@ final class CliRunner {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Env env = new Env(clock, new SecureRandom(), variables, dir, new PrintWriter(out, true), new PrintWriter(err, true),
-                Optional::empty);
+                Optional::empty, () -> new java.io.ByteArrayInputStream(stdin));
         int code = Main.run(env, args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -94,6 +94,47 @@ class OnlineCaCommandsTest {
     }
 
     @Test
+    void aTokenOnTheCommandLineStillWorksButWarnsThatOtherUsersCanReadIt() throws Exception {
+        certa.run("csr", "create", "argv.example", "--new-key", "argv-key.pem", "--out", "argv.csr");
+        CliRunner.Result r = certa.run("sign", "argv.csr", "--token", token("argv.example"));
+        assertThat(r.exitCode()).as(r.all()).isZero();
+        assertThat(r.err()).contains("warning: a token given with --token can be read by other users of this machine",
+                "--token-file FILE, --token - (standard input) or CERTA_TOKEN");
+    }
+
+    @Test
+    void aTokenFromAFileFromStandardInputOrFromTheEnvironmentNeverTouchesTheCommandLine() throws Exception {
+        certa.run("csr", "create", "quiet.example", "--new-key", "quiet-key.pem", "--out", "quiet.csr");
+        Files.writeString(dir.resolve("token.txt"), token("quiet.example") + "\n");
+        CliRunner.Result fromFile = certa.run("sign", "quiet.csr", "--token-file", "token.txt", "--out", "q1.pem", "--fullchain-out", "q1-full.pem");
+        assertThat(fromFile.exitCode()).as(fromFile.all()).isZero();
+        assertThat(fromFile.err()).doesNotContain("warning");
+        assertThat(cert("q1.pem").getSubjectAlternativeNames().iterator().next().get(1)).isEqualTo("quiet.example");
+
+        CliRunner piped = new CliRunner(dir).with("CERTA_SERVER", url).with("CERTA_ROOT", "data/ca/root-ca.pem")
+                .withStdin(token("quiet.example") + "\n");
+        CliRunner.Result fromStdin = piped.run("sign", "quiet.csr", "--token", "-", "--out", "q2.pem", "--fullchain-out", "q2-full.pem");
+        assertThat(fromStdin.exitCode()).as(fromStdin.all()).isZero();
+        assertThat(fromStdin.err()).doesNotContain("warning");
+        piped.withStdin(token("quiet.example"));
+        CliRunner.Result fromStdinFile = piped.run("sign", "quiet.csr", "--token-file", "-", "--out", "q3.pem", "--fullchain-out", "q3-full.pem");
+        assertThat(fromStdinFile.exitCode()).as(fromStdinFile.all()).isZero();
+
+        CliRunner.Result fromEnv = new CliRunner(dir).with("CERTA_SERVER", url).with("CERTA_ROOT", "data/ca/root-ca.pem")
+                .with("CERTA_TOKEN", token("quiet.example")).run("sign", "quiet.csr", "--out", "q4.pem", "--fullchain-out", "q4-full.pem");
+        assertThat(fromEnv.exitCode()).as(fromEnv.all()).isZero();
+        assertThat(fromEnv.err()).doesNotContain("warning");
+
+        CliRunner.Result empty = new CliRunner(dir).with("CERTA_SERVER", url).with("CERTA_ROOT", "data/ca/root-ca.pem")
+                .run("sign", "quiet.csr", "--token", "-", "--out", "q5.pem", "--fullchain-out", "q5-full.pem");
+        assertThat(empty.exitCode()).isEqualTo(2);
+        assertThat(empty.err()).contains("the token from standard input is empty");
+        CliRunner.Result both = certa.run("sign", "quiet.csr", "--token", "-", "--token-file", "token.txt");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("--token and --token-file cannot be used together");
+    }
+
+    @Test
     void renewInALoopRenewsAtTwoThirdsOfTheLifetimeAndStopsWhenAsked() throws Exception {
         certa.run("csr", "create", "loop.example", "--new-key", "loop-key.pem", "--out", "loop.csr");
         assertThat(certa.run("sign", "loop.csr", "--token", token("loop.example"), "--validity", "10s").exitCode()).isZero();

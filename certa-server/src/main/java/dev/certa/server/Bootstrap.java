@@ -17,6 +17,7 @@ import dev.certa.server.config.ServerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -41,6 +42,23 @@ final class Bootstrap {
         this.config = config;
         this.issuer = issuer;
         this.random = random;
+    }
+
+    /**
+     * Makes the data directory certa's user's alone (0700): it holds the database with its secrets, the
+     * audit log and its key, the admin token and the provisioner key. Created so if missing, narrowed if not.
+     */
+    void secureDataDirectory() {
+        Path dir = config.dataDir();
+        try {
+            Files.createDirectories(dir);
+            if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (java.io.IOException e) {
+            throw new CertaException(ErrorKind.IO, "cannot make the data directory " + dir + " private to certa's user: "
+                    + e.getMessage(), "run certa as the owner of the data directory, or choose another one");
+        }
     }
 
     /** What this start created, one line each, for the banner. */

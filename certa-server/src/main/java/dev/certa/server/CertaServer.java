@@ -5,9 +5,7 @@ import dev.certa.core.error.ErrorKind;
 import dev.certa.core.issue.CaUrls;
 import dev.certa.core.issue.CertificateAuthority;
 import dev.certa.core.issue.IssuanceRequest;
-import dev.certa.core.issue.IssuedCertificate;
 import dev.certa.core.issue.Issuer;
-import dev.certa.core.key.KeyType;
 import dev.certa.core.name.DistinguishedNames;
 import dev.certa.core.name.SubjectAltName;
 import dev.certa.core.profile.Profile;
@@ -15,13 +13,14 @@ import dev.certa.server.api.AcmeAdminApi;
 import dev.certa.server.api.AdminAuth;
 import dev.certa.server.api.PublicApi;
 import dev.certa.server.api.SigningApi;
+import dev.certa.server.audit.AuditAnchor;
 import dev.certa.server.audit.AuditEvent;
+import dev.certa.server.audit.AuditKey;
 import dev.certa.server.audit.AuditLog;
 import dev.certa.server.config.ServerConfig;
 import dev.certa.server.http.Json;
 import dev.certa.server.http.ProblemErrorHandler;
 import dev.certa.server.http.Router;
-import dev.certa.server.http.TlsContexts;
 import dev.certa.server.ra.CsrChecks;
 import dev.certa.server.ra.Provisioner;
 import dev.certa.server.ra.RegistrationAuthority;
@@ -35,7 +34,6 @@ import dev.certa.store.Stores;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -73,13 +71,21 @@ public final class CertaServer implements AutoCloseable {
     private final AuditLog audit;
     private final ServerInfo info;
     private final List<AutoCloseable> closeables;
+    private final TlsCertificateRenewal tlsCertificate;
 
-    private CertaServer(Server jetty, CertaStore store, AuditLog audit, ServerInfo info, List<AutoCloseable> closeables) {
+    private CertaServer(Server jetty, CertaStore store, AuditLog audit, ServerInfo info, List<AutoCloseable> closeables,
+            TlsCertificateRenewal tlsCertificate) {
+        this.tlsCertificate = tlsCertificate;
         this.jetty = jetty;
         this.store = store;
         this.audit = audit;
         this.info = info;
         this.closeables = closeables;
+    }
+
+    /** The HTTPS listener's own certificate, renewed before it expires. */
+    public TlsCertificateRenewal tlsCertificate() {
+        return tlsCertificate;
     }
 
     /** Addresses and facts for the banner and for clients. */
@@ -90,6 +96,7 @@ public final class CertaServer implements AutoCloseable {
     public static CertaServer start(ServerConfig config, Clock clock, SecureRandom random) throws Exception {
         Issuer issuer = new Issuer(clock, random);
         Bootstrap boot = new Bootstrap(config, issuer, random);
+        boot.secureDataDirectory();
         CertificateAuthority ca = boot.issuingCa();
         String adminToken = boot.adminToken();
         Map<String, Provisioner> provisioners = new LinkedHashMap<>();
@@ -118,7 +125,8 @@ public final class CertaServer implements AutoCloseable {
         List<AutoCloseable> closeables = new ArrayList<>();
         AuditLog audit;
         try {
-            audit = AuditLog.open(config.auditLog(), clock, config.publicHost() + ":" + config.httpsPort());
+            audit = new AuditAnchor(config.auditLog(), config.dataDir().resolve(AuditKey.FILE_NAME), store)
+                    .open(clock, random, config.publicHost() + ":" + config.httpsPort());
         } catch (RuntimeException e) {
             store.close();
             http.close();
@@ -130,24 +138,13 @@ public final class CertaServer implements AutoCloseable {
         Semaphore expensive = CsrChecks.expensiveWork(Runtime.getRuntime().availableProcessors());
         SigningService signing = new SigningService(issuer, withUrls, store.certificates(), audit, clock, expensive);
 
-        // the server's own TLS certificate: issued, recorded and audited like any other
-        KeyPair tlsKey = KeyType.EC_P256.generate(random);
-        List<SubjectAltName> names = new ArrayList<>(List.of(SubjectAltName.parse(config.publicHost())));
-        for (String n : List.of("localhost", "127.0.0.1", "::1")) {
-            if (!n.equalsIgnoreCase(config.publicHost())) {
-                names.add(SubjectAltName.parse(n));
-            }
-        }
-        IssuedCertificate tls = signing.issue(IssuanceRequest.forKey(tlsKey.getPublic(),
-                DistinguishedNames.of(config.publicHost(), config.caName()), names, Profile.leaf("server"))
-                .withValidity(Duration.ofDays(30)), "certa-serve", "issue-server-certificate");
-
-        List<X509Certificate> chain = new ArrayList<>(tls.fullChain());
+        // the server's own TLS certificate: issued, recorded and audited like any other, renewed before it expires
         X509Certificate root = ca.chain().isEmpty() ? ca.certificate() : ca.chain().get(ca.chain().size() - 1);
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setSslContext(TlsContexts.server(tlsKey.getPrivate(), chain, List.of(root, ca.certificate())));
-        ssl.setWantClientAuth(true);
-        ssl.setSniRequired(false);
+        TlsCertificateRenewal tlsCertificate = TlsCertificateRenewal.start(key -> signing.issue(IssuanceRequest.forKey(key.getPublic(),
+                DistinguishedNames.of(config.publicHost(), config.caName()), serverNames(config), Profile.leaf("server"))
+                .withValidity(Duration.ofDays(30)), "certa-serve", "issue-server-certificate"), List.of(root, ca.certificate()), clock, random);
+        closeables.add(tlsCertificate);
+        SslContextFactory.Server ssl = tlsCertificate.sslContextFactory();
         HttpConfiguration tlsConfig = new HttpConfiguration();
         tlsConfig.setSendServerVersion(false);
         tlsConfig.setUriCompliance(Router.URI_COMPLIANCE);
@@ -197,7 +194,7 @@ public final class CertaServer implements AutoCloseable {
         ServerInfo info = new ServerInfo(URI.create(httpsBase), URI.create(httpBase), root, fingerprint(root),
                 ca.certificate(), issuerId, store.description(), boot.created(), provisioners.keySet().stream().toList(),
                 config.adminTokenFile());
-        return new CertaServer(jetty, store, audit, info, closeables);
+        return new CertaServer(jetty, store, audit, info, closeables, tlsCertificate);
     }
 
     /** Stops gracefully: stops accepting, lets in-flight requests finish (up to 10 s), then closes storage. */
@@ -227,6 +224,16 @@ public final class CertaServer implements AutoCloseable {
 
     static String fingerprint(X509Certificate c) throws Exception {
         return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(c.getEncoded()));
+    }
+
+    private static List<SubjectAltName> serverNames(ServerConfig config) {
+        List<SubjectAltName> names = new ArrayList<>(List.of(SubjectAltName.parse(config.publicHost())));
+        for (String n : List.of("localhost", "127.0.0.1", "::1")) {
+            if (!n.equalsIgnoreCase(config.publicHost())) {
+                names.add(SubjectAltName.parse(n));
+            }
+        }
+        return names;
     }
 
     private static String hostForUrl(String host) {

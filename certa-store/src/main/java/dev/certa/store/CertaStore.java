@@ -15,6 +15,9 @@ public interface CertaStore extends AutoCloseable {
 
     Counters counters();
 
+    /** Where each audit log's hash chain stood when last anchored (deleted and truncated logs show). */
+    AuditCheckpoints auditCheckpoints();
+
     ClusterLocks locks();
 
     /**

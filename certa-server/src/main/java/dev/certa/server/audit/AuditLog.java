@@ -12,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The append-only audit log: one JSON object per line, each carrying the SHA-256 of the previous line's
@@ -32,15 +36,17 @@ public final class AuditLog implements AutoCloseable {
     private final Clock clock;
     private final String node;
     private final JsonFactory json = new JsonFactory();
+    private final @Nullable Checkpointer checkpointer;
     private long seq;
     private String prev;
 
-    private AuditLog(FileChannel channel, Clock clock, String node, long seq, String prev) {
+    private AuditLog(FileChannel channel, Clock clock, String node, long seq, String prev, @Nullable Checkpointer checkpointer) {
         this.channel = channel;
         this.clock = clock;
         this.node = node;
         this.seq = seq;
         this.prev = prev;
+        this.checkpointer = checkpointer;
     }
 
     /**
@@ -48,6 +54,11 @@ public final class AuditLog implements AutoCloseable {
      * run {@code certa audit verify} to see where.
      */
     public static AuditLog open(Path file, Clock clock, String node) {
+        return open(file, clock, node, null);
+    }
+
+    /** Opens the log, anchors its head now, and has {@code checkpointer} anchor it as it grows. */
+    static AuditLog open(Path file, Clock clock, String node, @Nullable Checkpointer checkpointer) {
         try {
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
@@ -57,12 +68,35 @@ public final class AuditLog implements AutoCloseable {
                 throw new CertaException(ErrorKind.BAD_INPUT, "the audit log " + file + " is damaged: " + tail.problem(),
                         "keep the damaged file for investigation, move it aside, and start again (a new chain begins)");
             }
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            return new AuditLog(ch, clock, node, tail.lines(), tail.lastHash());
+            FileChannel ch = openOwnerOnly(file);
+            if (checkpointer != null) {
+                try {
+                    checkpointer.saveNow(tail.lines(), tail.lastHash());
+                } catch (RuntimeException e) {
+                    ch.close();
+                    checkpointer.close();
+                    throw e;
+                }
+            }
+            return new AuditLog(ch, clock, node, tail.lines(), tail.lastHash(), checkpointer);
         } catch (IOException e) {
             throw new CertaException(ErrorKind.IO, "cannot open the audit log " + file + ": " + e.getMessage(),
                     "check that the directory exists and is writable", e);
         }
+    }
+
+    /** Opens for appending; a new log is created 0600, an existing one narrowed to 0600 (it names who did what). */
+    private static FileChannel openOwnerOnly(Path file) throws IOException {
+        boolean posix = Files.getFileStore(file.toAbsolutePath().getParent()).supportsFileAttributeView("posix");
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (!posix) {
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        }
+        if (Files.exists(file)) {
+            Files.setPosixFilePermissions(file, ownerOnly);
+        }
+        return FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND),
+                PosixFilePermissions.asFileAttribute(ownerOnly));
     }
 
     /** Appends one event; returns once the line is handed to the operating system. */
@@ -82,6 +116,9 @@ public final class AuditLog implements AutoCloseable {
         }
         seq = n;
         prev = hash;
+        if (checkpointer != null) {
+            checkpointer.advanced(n, hash);
+        }
     }
 
     private String body(long n, AuditEvent e) {
@@ -118,6 +155,9 @@ public final class AuditLog implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             // closing at shutdown: nothing more to do
+        }
+        if (checkpointer != null) {
+            checkpointer.close();
         }
     }
 

@@ -24,28 +24,39 @@ public final class AuditVerifier {
      * @param lines how many lines were checked and found good
      * @param lastHash the hash of the last good line (the genesis value for an empty log)
      * @param problem what is wrong, for a damaged log ("line 12: ...")
+     * @param markHash the hash of the good line asked for by {@link #verify(Path, long)}, empty if the log
+     *     has no such good line
      */
-    public record Result(boolean intact, long lines, String lastHash, String problem) {}
+    public record Result(boolean intact, long lines, String lastHash, String problem, String markHash) {}
 
     private AuditVerifier() {}
 
     public static Result verify(Path file) throws IOException {
+        return verify(file, 0);
+    }
+
+    /** Checks the chain, and also remembers the hash of line {@code mark} (0: the genesis value). */
+    public static Result verify(Path file, long mark) throws IOException {
         String prev = AuditLog.GENESIS;
+        String markHash = mark == 0 ? prev : "";
         long n = 0;
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
                 String problem = check(line, prev, n + 1);
                 if (problem != null) {
-                    return new Result(false, n, prev, "line " + (n + 1) + ": " + problem);
+                    return new Result(false, n, prev, "line " + (n + 1) + ": " + problem, markHash);
                 }
                 prev = MAPPER.readTree(line).get("hash").asText();
                 n++;
+                if (n == mark) {
+                    markHash = prev;
+                }
             }
         } catch (NoSuchFileException e) {
-            return new Result(true, 0, prev, "");
+            return new Result(true, 0, prev, "", markHash);
         }
-        return new Result(true, n, prev, "");
+        return new Result(true, n, prev, "", markHash);
     }
 
     private static String check(String line, String prev, long expectedSeq) {

@@ -2,6 +2,7 @@ package dev.certa.store.jdbc;
 
 import dev.certa.store.IssuedCertificateRecord;
 import dev.certa.store.StoreException;
+import dev.certa.store.StoreFailures;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -341,7 +342,7 @@ public final class GroupCommitter implements AutoCloseable {
     }
 
     private StoreException failure(String what, Throwable e) {
-        return e instanceof StoreException s ? s : new StoreException(what + ": " + e.getMessage(), e);
+        return StoreFailures.explain(what, where, e);
     }
 
     private void rollback(Connection connection) {

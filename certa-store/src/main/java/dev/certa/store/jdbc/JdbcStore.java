@@ -1,6 +1,7 @@
 package dev.certa.store.jdbc;
 
 import dev.certa.store.AcmeLedger;
+import dev.certa.store.AuditCheckpoints;
 import dev.certa.store.CertaStore;
 import dev.certa.store.CertificateLedger;
 import dev.certa.store.ClusterLocks;
@@ -27,6 +28,7 @@ public final class JdbcStore implements CertaStore {
     private final TokenLedger tokens;
     private final Counters counters;
     private final AcmeLedger acme;
+    private final AuditCheckpoints auditCheckpoints;
 
     /**
      * @param sharedByNodes whether other processes use the database at the same time
@@ -44,6 +46,7 @@ public final class JdbcStore implements CertaStore {
         this.tokens = new JdbcTokenLedger(writer);
         this.counters = new JdbcCounters(writer, reads);
         this.acme = new JdbcAcmeLedger(writer, reads, sharedByNodes);
+        this.auditCheckpoints = new JdbcAuditCheckpoints(writer, reads);
     }
 
     @Override
@@ -59,6 +62,11 @@ public final class JdbcStore implements CertaStore {
     @Override
     public AcmeLedger acme() {
         return acme;
+    }
+
+    @Override
+    public AuditCheckpoints auditCheckpoints() {
+        return auditCheckpoints;
     }
 
     @Override

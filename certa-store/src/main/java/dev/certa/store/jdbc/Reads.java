@@ -1,6 +1,6 @@
 package dev.certa.store.jdbc;
 
-import dev.certa.store.StoreException;
+import dev.certa.store.StoreFailures;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -19,7 +19,7 @@ public final class Reads {
         try (Connection connection = pool.getConnection()) {
             return query.apply(connection);
         } catch (SQLException e) {
-            throw new StoreException("could not " + what + " in " + where + ": " + e.getMessage(), e);
+            throw StoreFailures.explain("could not " + what + " in " + where, where, e);
         }
     }
 }

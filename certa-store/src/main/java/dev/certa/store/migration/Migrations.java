@@ -1,6 +1,7 @@
 package dev.certa.store.migration;
 
 import dev.certa.store.StoreException;
+import dev.certa.store.StoreFailures;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -64,6 +65,9 @@ public final class Migrations {
             }
             return version == null ? "none" : version;
         } catch (FlywayException e) {
+            if (StoreFailures.damage(e).isPresent()) {
+                throw StoreFailures.explain("", where, e);
+            }
             throw new StoreException("could not bring the database schema of " + where + " up to date: "
                     + e.getMessage().strip() + " Fix the cause and open it again.", e);
         }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.certa.store.CertaStore;
 import dev.certa.store.StoreConfig;
 import dev.certa.store.StoreException;
+import dev.certa.store.StoreFailures;
 import dev.certa.store.jdbc.GroupCommitter;
 import dev.certa.store.jdbc.JdbcStore;
 import dev.certa.store.jdbc.Reads;
@@ -41,6 +42,7 @@ public final class SqliteStores {
         Path file = config.file().toAbsolutePath().normalize();
         String where = "SQLite database " + file;
         prepareDirectory(file);
+        OwnerOnly.database(file);
         String url = "jdbc:sqlite:" + file;
         OwnerLock owner = OwnerLock.take(file); // before anything touches the database
 
@@ -140,6 +142,9 @@ public final class SqliteStores {
         try {
             return dataSource(url, writerConfig()).getConnection();
         } catch (SQLException e) {
+            if (StoreFailures.damage(e).isPresent()) {
+                throw StoreFailures.explain("", "SQLite database " + file, e);
+            }
             throw new StoreException("cannot open the SQLite database " + file + ": " + e.getMessage()
                     + ". Check that the file is a certa database and that certa's user may write to it.", e);
         }
