@@ -57,7 +57,7 @@ final class AcmeWiring {
         AcmeRa ra = new AcmeRa(new AcmeAccounts(store.acme(), clock, random, policy),
                 new AcmeOrders(store.acme(), (request, requester) -> signing.issue(request, requester, "acme-issue"),
                         (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
-                        new OrderGate(store.acme(), policy, renewals, clock)),
+                        new OrderGate(policy, renewals, clock)),
                 validations,
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain, signing.caChain().stream()
                         .filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()),

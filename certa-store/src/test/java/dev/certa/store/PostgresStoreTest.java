@@ -47,4 +47,12 @@ class PostgresStoreTest {
             return postgres();
         }
     }
+
+    @Nested
+    class OrderLimits extends AcmeOrderLimitContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return postgres();
+        }
+    }
 }
