@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -132,6 +133,34 @@ class OnlineCaCommandsTest {
         CliRunner.Result both = certa.run("sign", "quiet.csr", "--token", "-", "--token-file", "token.txt");
         assertThat(both.exitCode()).isEqualTo(2);
         assertThat(both.err()).contains("--token and --token-file cannot be used together");
+    }
+
+    @Test
+    void certsPagesPastOnePageWithAllOrAfter() throws Exception {
+        List<String> serials = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            assertThat(certa.run("csr", "create", "page.example", "--new-key", "page-key" + i + ".pem", "--out", "page" + i + ".csr")
+                    .exitCode()).isZero();
+            CliRunner.Result signed = certa.run("sign", "page" + i + ".csr", "--server", url, "--token", token("page.example"),
+                    "--out", "page" + i + ".pem");
+            assertThat(signed.exitCode()).as(signed.all()).isZero();
+            serials.add(cert("page" + i + ".pem").getSerialNumber().toString(16));
+        }
+
+        CliRunner.Result first = certa.run("certs", "--admin-token-file", "data/admin-token", "--name", "page.example", "--limit", "2");
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(first.out()).contains("2 certificates (more: --after ");
+        String next = first.out().replaceAll("(?s).*--after ([0-9a-f]+).*", "$1");
+        CliRunner.Result rest = certa.run("certs", "--admin-token-file", "data/admin-token", "--name", "page.example", "--limit", "2",
+                "--after", next);
+        assertThat(rest.exitCode()).as(rest.all()).isZero();
+        assertThat(rest.out()).contains("1 certificate").doesNotContain("more:");
+        assertThat(serials).allSatisfy(s -> assertThat(first.out().contains(s) ^ rest.out().contains(s)).as(s).isTrue());
+
+        CliRunner.Result all = certa.run("certs", "--admin-token-file", "data/admin-token", "--name", "page.example", "--limit", "2",
+                "--all");
+        assertThat(all.exitCode()).as(all.all()).isZero();
+        assertThat(all.out()).contains(serials.toArray(String[]::new)).contains("3 certificates").doesNotContain("more:");
     }
 
     @Test

@@ -62,7 +62,7 @@ final class AcmeWiring {
                 new AcmeOrders(store.acme(), new Finalizer((request, requester, orderId) -> signing.issue(request, requester,
                         "acme-issue", certificate -> store.acme().finishOrder(orderId, certificate)), csrChecks),
                         (identifier, method, account) -> va.recheckCaa(identifier, method, account).join(), clock, random, policy,
-                        new OrderGate(store.acme(), policy, renewals, clock)),
+                        new OrderGate(policy, renewals, clock)),
                 validations,
                 new AcmeCertificates(store.acme(), store.certificates(), revocation, issuerChain, signing.caChain().stream()
                         .filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList()),

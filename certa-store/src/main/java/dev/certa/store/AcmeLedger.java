@@ -47,7 +47,20 @@ public interface AcmeLedger {
      *
      * @param registeredDomains the registered domains it names, counted by {@link #ordersOfDomainSince}
      */
-    void createOrder(AcmeOrder order, List<AcmeAuthorization> authorizations, Set<String> registeredDomains);
+    default void createOrder(AcmeOrder order, List<AcmeAuthorization> authorizations, Set<String> registeredDomains) {
+        createOrder(order, authorizations, registeredDomains, List.of());
+    }
+
+    /**
+     * Stores a new order as {@link #createOrder(AcmeOrder, List, Set)} does, unless it would go over one of
+     * {@code limits}: counting and storing are one step, atomic across requests and nodes (SQLite's single
+     * writer; on PostgreSQL a transaction-scoped advisory lock), so N racing requests under a limit of N
+     * all get in and the next one does not.
+     *
+     * @return the first limit the order would have gone over (nothing stored); empty when it was stored
+     */
+    Optional<AcmeOrderLimit.Reached> createOrder(AcmeOrder order, List<AcmeAuthorization> authorizations, Set<String> registeredDomains,
+            List<AcmeOrderLimit> limits);
 
     /** How many orders an account created since {@code since}, and when the oldest of them was. */
     AcmeOrderCount ordersOfAccountSince(String accountId, Instant since);

@@ -55,4 +55,12 @@ class PostgresStoreTest {
             return postgres();
         }
     }
+
+    @Nested
+    class OrderLimits extends AcmeOrderLimitContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return postgres();
+        }
+    }
 }

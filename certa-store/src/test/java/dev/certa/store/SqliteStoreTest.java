@@ -79,4 +79,12 @@ class SqliteStoreTest {
             return sqlite();
         }
     }
+
+    @Nested
+    class OrderLimits extends AcmeOrderLimitContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return sqlite();
+        }
+    }
 }

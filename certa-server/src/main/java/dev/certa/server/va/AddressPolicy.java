@@ -1,18 +1,28 @@
 package dev.certa.server.va;
 
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which addresses validation may contact. A requester chooses the names validated, and so (through
  * DNS) the addresses the CA connects to: without care it could make the CA probe its own network
- * (the database, a cloud metadata service at 169.254.169.254, an admin port on loopback). So loopback,
- * private (RFC 1918, RFC 4193), link-local, carrier-grade NAT, unspecified and multicast addresses
- * are refused, unless {@code allowPrivate} (a lab or tests) or the address lies in one of the
- * {@code privateNetworks} named as allowed (a private CA validating hosts on its own internal network,
- * e.g. {@code 10.20.0.0/16}, while the rest stays out of reach).
+ * (the database, a cloud metadata service at 169.254.169.254, an admin port on loopback). So every
+ * block of the IANA IPv4 and IPv6 Special-Purpose Address Registries that is not globally reachable
+ * (loopback, private, link-local, carrier-grade NAT, documentation, benchmarking, reserved, IETF
+ * protocol assignments), multicast, and IPv6 outside the global unicast space are refused (the table
+ * is {@link SpecialPurposeAddresses}). An IPv6 address that carries an IPv4 one (NAT64
+ * {@code 64:ff9b::/96} and {@code 64:ff9b:1::/48}, 6to4 {@code 2002::/16}, Teredo {@code 2001::/32},
+ * IPv4-compatible {@code ::a.b.c.d}, IPv4-mapped {@code ::ffff:a.b.c.d}) is judged by that IPv4
+ * address, as the packets end up there: {@code 64:ff9b::a9fe:a9fe} is the metadata service.
+ *
+ * <p>{@code allowPrivate} (a lab or tests) lets any address through; an address in one of the
+ * {@code privateNetworks} named as allowed (a private CA validating hosts on its own internal
+ * network, e.g. {@code 10.20.0.0/16}, while the rest stays out of reach) is let through too, and so is
+ * an IPv6 address whose embedded IPv4 address lies in one.
  *
  * @param allowPrivate contact any address
  * @param privateNetworks networks contacted even though private
@@ -33,22 +43,34 @@ public record AddressPolicy(boolean allowPrivate, List<Network> privateNetworks)
     }
 
     public boolean allows(InetAddress a) {
-        return allowPrivate || isPublic(a) || privateNetworks.stream().anyMatch(n -> n.contains(a));
+        return refusal(a).isEmpty();
     }
 
+    /**
+     * Why {@code a} is not contacted, naming its registry block ("in Documentation (RFC 3849)",
+     * "in 6to4 (RFC 3056), which carries 10.0.0.1, in Private-Use (RFC 1918)"); empty if it may be.
+     */
+    public Optional<String> refusal(InetAddress a) {
+        if (allowPrivate || privateNetworks.stream().anyMatch(n -> n.contains(a))) {
+            return Optional.empty();
+        }
+        Optional<SpecialPurposeAddresses.Entry> found = SpecialPurposeAddresses.find(a);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SpecialPurposeAddresses.Entry e = found.get();
+        return switch (e.kind()) {
+            case REACHABLE -> Optional.empty();
+            case REFUSED -> Optional.of("in " + e.name());
+            case EMBEDS_IPV4 -> e.embedding().carried(a.getAddress()).stream()
+                    .flatMap(v4 -> refusal(v4).map(why -> "in " + e.name() + ", which carries " + v4.getHostAddress() + ", " + why).stream())
+                    .findFirst();
+        };
+    }
+
+    /** Whether {@code a} is contacted by a CA that allows no private network. */
     static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress()) {
-            return false;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) != 0xfc; // fc00::/7 unique local
-        }
-        int first = b[0] & 0xff;
-        int second = b[1] & 0xff;
-        return !(first == 0 || first == 100 && second >= 64 && second < 128 || first == 198 && (second == 18 || second == 19)
-                || first >= 240);
+        return publicOnly().allows(a);
     }
 
     /**
@@ -75,6 +97,9 @@ public record AddressPolicy(boolean allowPrivate, List<Network> privateNetworks)
             InetAddress base;
             try {
                 base = InetAddress.getByName(address);
+                if (address.contains(":") && base instanceof Inet4Address v4) {
+                    base = ipv4Mapped(v4);
+                }
             } catch (UnknownHostException e) {
                 throw new IllegalArgumentException("'" + cidr + "' is not an IP address or network");
             }
@@ -87,6 +112,15 @@ public record AddressPolicy(boolean allowPrivate, List<Network> privateNetworks)
                 }
             }
             return new Network(base, length);
+        }
+
+        /** {@code ::ffff:a.b.c.d} as an IPv6 address (Java reads that literal as the IPv4 address). */
+        private static InetAddress ipv4Mapped(Inet4Address v4) throws UnknownHostException {
+            byte[] b = new byte[16];
+            b[10] = (byte) 0xff;
+            b[11] = (byte) 0xff;
+            System.arraycopy(v4.getAddress(), 0, b, 12, 4);
+            return Inet6Address.getByAddress(null, b, -1);
         }
 
         public boolean contains(InetAddress a) {

@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The end of one validation's time budget, on the monotonic timer (not the wall clock, which may
- * jump): every connect, read and handshake of the validation gets what is left of it.
+ * jump): every connect, handshake, read, redirect and retry of the validation gets what is left of
+ * it, so a peer that stalls cannot hold validation past it.
  */
 final class Deadline {
     private final Duration budget;
@@ -36,9 +37,15 @@ final class Deadline {
         return (int) Math.min(Integer.MAX_VALUE, left);
     }
 
-    /** "the time limit of 10 s ran out" */
+    /** Whether at least {@code wait} is left. */
+    boolean leaves(Duration wait) {
+        return end - System.nanoTime() > wait.toNanos();
+    }
+
+    /** "the time limit of 10 s ran out" (of the whole validation, retries included) */
     String ranOut() {
-        return "the time limit of " + budget.toSeconds() + " s ran out";
+        return "the time limit of " + (budget.toMillis() % 1000 == 0 ? budget.toSeconds() + " s" : budget.toMillis() + " ms")
+                + " ran out";
     }
 
     /**

@@ -36,8 +36,7 @@ final class Http01Validator {
         this.tls = AnyCertificate.freshContext();
     }
 
-    ValidationOutcome validate(ValidationRequest r) {
-        Deadline deadline = Deadline.after(settings.timeout());
+    ValidationOutcome validate(ValidationRequest r, Deadline deadline) {
         URI url = URI.create("http://" + (r.isIp() && r.identifierValue().contains(":") ? "[" + r.identifierValue() + "]"
                 : r.identifierValue()) + "/.well-known/acme-challenge/" + r.token());
         for (int hop = 0; hop <= settings.maxRedirects(); hop++) {
@@ -102,7 +101,8 @@ final class Http01Validator {
         if (url.getRawQuery() != null) {
             path += "?" + url.getRawQuery();
         }
-        try (Socket s = https ? tls.getSocketFactory().createSocket() : new Socket()) {
+        try (Socket s = https ? tls.getSocketFactory().createSocket() : new Socket();
+                Deadline.Watchdog w = deadline.closeWhenPassed(s)) {
             s.connect(new InetSocketAddress(address, port), deadline.remainingMillis());
             s.setSoTimeout(deadline.remainingMillis());
             if (s instanceof SSLSocket ssl) {
@@ -111,9 +111,7 @@ final class Http01Validator {
                     p.setServerNames(List.of(new SNIHostName(url.getHost())));
                     ssl.setSSLParameters(p);
                 }
-                try (Deadline.Watchdog w = deadline.closeWhenPassed(ssl)) {
-                    ssl.startHandshake();
-                }
+                ssl.startHandshake();
             }
             String hostHeader = url.getHost();
             if (port != (https ? 443 : 80)) {
@@ -123,7 +121,7 @@ final class Http01Validator {
             out.write(("GET " + path + " HTTP/1.1\r\nHost: " + hostHeader + "\r\nUser-Agent: certa-va\r\nAccept: */*\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            return read(s.getInputStream(), deadline);
+            return read(s, deadline);
         } catch (IOException e) {
             String why = deadline.passed() ? deadline.ranOut() : String.valueOf(e.getMessage());
             boolean tlsFailure = https && e instanceof SSLException;
@@ -132,8 +130,8 @@ final class Http01Validator {
         }
     }
 
-    private Response read(InputStream in, Deadline deadline) throws IOException {
-        byte[] raw = readAtMost(in, settings.maxBody() + 8192, deadline);
+    private Response read(Socket s, Deadline deadline) throws IOException {
+        byte[] raw = readAtMost(s, settings.maxBody() + 8192, deadline);
         String text = new String(raw, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
@@ -196,11 +194,18 @@ final class Http01Validator {
         }
     }
 
-    private static byte[] readAtMost(InputStream in, int limit, Deadline deadline) throws IOException {
+    /** Reads until the peer closes, each read given only what is left of the deadline (the watchdog closes the socket then). */
+    private static byte[] readAtMost(Socket s, int limit, Deadline deadline) throws IOException {
+        InputStream in = s.getInputStream();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buf = new byte[4096];
         int n;
-        while ((n = in.read(buf)) > 0) {
+        while (true) {
+            s.setSoTimeout(deadline.remainingMillis());
+            n = in.read(buf);
+            if (n <= 0) {
+                break;
+            }
             out.write(buf, 0, n);
             if (out.size() > limit) {
                 throw new IOException("the response is over " + limit + " bytes");

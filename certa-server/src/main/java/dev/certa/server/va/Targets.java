@@ -6,6 +6,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where validation connects for a host: the address itself for an IP literal, else the first A/AAAA
@@ -46,9 +47,10 @@ final class Targets {
             throw new Refusal("dns", "no A or AAAA record for " + host);
         }
         InetAddress a = found.getFirst();
-        if (!policy.allows(a)) {
+        Optional<String> refused = policy.refusal(a);
+        if (refused.isPresent()) {
             throw new Refusal(refusedType, (isIpLiteral(host) ? host + " is " : host + " resolves to " + a.getHostAddress() + ", ")
-                    + "a private or local address this CA does not contact");
+                    + "a private or local address this CA does not contact (" + refused.get() + ")");
         }
         return a;
     }

@@ -48,11 +48,10 @@ final class TlsAlpn01Validator {
         this.targets = targets;
     }
 
-    ValidationOutcome validate(ValidationRequest r) {
+    ValidationOutcome validate(ValidationRequest r, Deadline deadline) {
         if (r.isWildcard()) {
             return ValidationOutcome.invalid("malformed", "tls-alpn-01 cannot validate a wildcard; use dns-01");
         }
-        Deadline deadline = Deadline.after(settings.timeout());
         try {
             InetAddress address = targets.resolve(r.identifierValue(), "rejectedIdentifier");
             String sni = r.isIp() ? reverseName(address) : r.identifierValue();

@@ -15,7 +15,9 @@ import org.slf4j.LoggerFactory;
  * and the outcome completes later. A challenge that succeeds is followed by the CAA check (a name's
  * holder may have forbidden this CA, or this account, or this method), so "valid" means both. A
  * failure that may pass (connection refused or timed out, DNS SERVFAIL or no answer) is tried again
- * after a delay, as {@link ValidationRetries} says (RFC 8555 section 8.2). Holds no key and cannot sign.
+ * after a delay, as {@link ValidationRetries} says (RFC 8555 section 8.2), while the one time limit
+ * of the validation ({@link ValidationSettings#timeout}) leaves room for it: that limit covers every
+ * attempt, connect, handshake, body and redirects included. Holds no key and cannot sign.
  */
 public final class ValidationAuthority implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ValidationAuthority.class);
@@ -64,12 +66,15 @@ public final class ValidationAuthority implements AutoCloseable {
      * outcome of the last attempt (never exceptionally, unless this VA is closed).
      */
     public CompletableFuture<ValidationOutcome> validate(ValidationRequest request, RetryListener listener) {
-        return attempt(request, listener, 1);
+        return attempt(request, listener, 1, Deadline.after(timeout));
     }
 
-    /** How long validating may take at most, retries and their waits included (CAA lookups aside). */
+    /**
+     * How long validating may take at most: the time limit covers every attempt, retries and their
+     * waits included (CAA lookups after a success aside).
+     */
     public Duration longestValidation() {
-        return timeout.multipliedBy(retries.retries() + 1L).plus(retries.delay().multipliedBy(retries.retries()));
+        return timeout;
     }
 
     /** How long a failed attempt waits before the next. */
@@ -77,12 +82,12 @@ public final class ValidationAuthority implements AutoCloseable {
         return retries.delay();
     }
 
-    private CompletableFuture<ValidationOutcome> attempt(ValidationRequest r, RetryListener listener, int attempt) {
-        return CompletableFuture.supplyAsync(() -> run(r), executor).thenCompose(outcome -> {
+    private CompletableFuture<ValidationOutcome> attempt(ValidationRequest r, RetryListener listener, int attempt, Deadline deadline) {
+        return CompletableFuture.supplyAsync(() -> run(r, deadline), executor).thenCompose(outcome -> {
             if (!(outcome instanceof ValidationOutcome.Invalid failed) || !failed.retryable()) {
                 return CompletableFuture.completedFuture(outcome);
             }
-            if (attempt > retries.retries()) {
+            if (attempt > retries.retries() || !deadline.leaves(retries.delay())) {
                 return CompletableFuture.completedFuture(attempt == 1 ? outcome : new ValidationOutcome.Invalid(failed.errorType(),
                         failed.detail() + " (tried " + attempt + " times, " + apart() + " apart)", true));
             }
@@ -92,7 +97,7 @@ public final class ValidationAuthority implements AutoCloseable {
                 LOG.warn("noting a failed validation attempt failed; trying again anyway", e);
             }
             Executor later = CompletableFuture.delayedExecutor(retries.delay().toMillis(), TimeUnit.MILLISECONDS, executor);
-            return CompletableFuture.runAsync(() -> { }, later).thenCompose(x -> attempt(r, listener, attempt + 1));
+            return CompletableFuture.runAsync(() -> { }, later).thenCompose(x -> attempt(r, listener, attempt + 1, deadline));
         });
     }
 
@@ -106,12 +111,12 @@ public final class ValidationAuthority implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> guarded(() -> caa.check(identifier, method, accountUri)), executor);
     }
 
-    private ValidationOutcome run(ValidationRequest r) {
+    private ValidationOutcome run(ValidationRequest r, Deadline deadline) {
         return guarded(() -> {
             ValidationOutcome proven = switch (r.type()) {
-                case "http-01" -> http01.validate(r);
+                case "http-01" -> http01.validate(r, deadline);
                 case "dns-01" -> dns01.validate(r);
-                case "tls-alpn-01" -> tlsAlpn01.validate(r);
+                case "tls-alpn-01" -> tlsAlpn01.validate(r, deadline);
                 default -> ValidationOutcome.invalid("malformed", "certa does not validate " + r.type() + " challenges");
             };
             return proven instanceof ValidationOutcome.Valid ? caa.check(r.identifier(), r.type(), r.accountUri()) : proven;

@@ -16,8 +16,8 @@ import java.util.Optional;
  *     otherwise point the CA at internal services)
  * @param caaIdentities the issuer domain names of this CA: a CAA {@code issue} record naming one of
  *     them lets it issue (RFC 8659)
- * @param timeout the limit of one whole validation (connect, redirects, reading, handshake), and of
- *     each DNS query
+ * @param timeout the limit of one whole validation (connect, redirects, reading, handshake, retries and
+ *     their waits), and of each DNS query
  * @param maxRedirects how many redirects http-01 follows
  * @param maxBody the most bytes of an http-01 response read
  */

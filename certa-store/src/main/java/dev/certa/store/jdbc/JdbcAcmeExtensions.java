@@ -2,6 +2,7 @@ package dev.certa.store.jdbc;
 
 import dev.certa.store.AcmeEabKey;
 import dev.certa.store.AcmeOrderCount;
+import dev.certa.store.AcmeOrderLimit;
 import dev.certa.store.AcmeRenewalHint;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -28,30 +29,57 @@ final class JdbcAcmeExtensions {
         this.reads = reads;
     }
 
+    private static final String ACCOUNT_ORDERS = "SELECT COUNT(*), MIN(created_at) FROM acme_orders WHERE account_id = ? AND created_at >= ?";
+    private static final String DOMAIN_ORDERS = "SELECT COUNT(*), MIN(created_at) FROM acme_order_domains WHERE domain = ? AND created_at >= ?";
+    /**
+     * One lock per schema for every order limit: a transaction holds it from its count to its commit, so
+     * counts and inserts of racing nodes take turns (one key: no two transactions can wait on each other).
+     */
+    private static final String ORDER_LIMITS_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/acme-order-limits'))";
+
     AcmeOrderCount ordersOfAccountSince(String accountId, Instant since) {
-        return count("count an account's recent ACME orders", "SELECT COUNT(*), MIN(created_at) FROM acme_orders"
-                + " WHERE account_id = ? AND created_at >= ?", accountId, since);
+        return reads.run("count an account's recent ACME orders", c -> count(c, ACCOUNT_ORDERS, accountId, since));
     }
 
     AcmeOrderCount ordersOfDomainSince(String registeredDomain, Instant since) {
-        return count("count a domain's recent ACME orders", "SELECT COUNT(*), MIN(created_at) FROM acme_order_domains"
-                + " WHERE domain = ? AND created_at >= ?", registeredDomain, since);
+        return reads.run("count a domain's recent ACME orders", c -> count(c, DOMAIN_ORDERS, registeredDomain, since));
     }
 
-    private AcmeOrderCount count(String what, String sql, String key, Instant since) {
-        long from = Columns.micros(since);
-        return reads.run(what, c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, key);
-                ps.setLong(2, from);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long n = rs.getLong(1);
-                    long oldest = rs.getLong(2);
-                    return new AcmeOrderCount(n, rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(oldest)));
-                }
+    /**
+     * Inside the write transaction of a new order: the first of {@code limits} it would go over. SQLite's
+     * one writer already runs these transactions one at a time; on PostgreSQL, where writers run side by
+     * side, the advisory lock makes them take turns until commit.
+     */
+    static Optional<AcmeOrderLimit.Reached> firstReached(Connection c, List<AcmeOrderLimit> limits) throws SQLException {
+        if (limits.isEmpty()) {
+            return Optional.empty();
+        }
+        if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            try (PreparedStatement ps = c.prepareStatement(ORDER_LIMITS_LOCK); ResultSet rs = ps.executeQuery()) {
+                rs.next();
             }
-        });
+        }
+        for (AcmeOrderLimit limit : limits) {
+            AcmeOrderCount n = count(c, limit.scope() == AcmeOrderLimit.Scope.ACCOUNT ? ACCOUNT_ORDERS : DOMAIN_ORDERS, limit.key(),
+                    limit.since());
+            if (n.count() >= limit.max()) {
+                return Optional.of(new AcmeOrderLimit.Reached(limit, n));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static AcmeOrderCount count(Connection c, String sql, String key, Instant since) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, key);
+            ps.setLong(2, Columns.micros(since));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                long oldest = rs.getLong(2);
+                return new AcmeOrderCount(n, rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(oldest)));
+            }
+        }
     }
 
     void createEabKey(AcmeEabKey key) {

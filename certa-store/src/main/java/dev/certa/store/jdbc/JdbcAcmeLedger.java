@@ -7,6 +7,7 @@ import dev.certa.store.AcmeEabKey;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeOrder;
 import dev.certa.store.AcmeOrderCount;
+import dev.certa.store.AcmeOrderLimit;
 import dev.certa.store.AcmeRenewalHint;
 import dev.certa.store.AcmeStalledChallenge;
 import dev.certa.store.AcmeStatus;
@@ -84,8 +85,14 @@ public final class JdbcAcmeLedger implements AcmeLedger {
         return accounts.changeKey(id, oldThumbprint, newThumbprint, newJwk);
     }
     @Override
-    public void createOrder(AcmeOrder o, List<AcmeAuthorization> authorizations, Set<String> registeredDomains) {
-        kept.write(writer, false, c -> {
+    public Optional<AcmeOrderLimit.Reached> createOrder(AcmeOrder o, List<AcmeAuthorization> authorizations, Set<String> registeredDomains,
+            List<AcmeOrderLimit> limits) {
+        List<AcmeOrderLimit> checked = List.copyOf(limits);
+        return kept.write(writer, false, c -> {
+            Optional<AcmeOrderLimit.Reached> over = JdbcAcmeExtensions.firstReached(c, checked);
+            if (over.isPresent()) {
+                return over;
+            }
             for (String domain : registeredDomains) {
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_order_domains (domain, created_at, order_id) VALUES (?, ?, ?)")) {
                     ps.setString(1, domain);
@@ -137,8 +144,12 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 setInstant(ps, 12, o.notAfter());
                 ps.executeUpdate();
             }
-            return null;
-        }, nothing -> kept.created(o, authorizations)); // the client reads them next
+            return Optional.<AcmeOrderLimit.Reached>empty();
+        }, over -> {
+            if (over.isEmpty()) {
+                kept.created(o, authorizations); // the client reads them next
+            }
+        });
     }
 
     @Override

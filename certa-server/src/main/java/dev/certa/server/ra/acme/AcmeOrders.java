@@ -11,6 +11,7 @@ import dev.certa.store.AcmeAuthorization;
 import dev.certa.store.AcmeChallenge;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeOrder;
+import dev.certa.store.AcmeOrderLimit;
 import dev.certa.store.AcmeStatus;
 import java.math.BigInteger;
 import java.security.PublicKey;
@@ -112,7 +113,10 @@ public final class AcmeOrders {
         AcmeOrder order = new AcmeOrder(ids.id(), account.id(), AcmeStatus.PENDING, List.copyOf(names),
                 List.copyOf(authorizationIds), expires, Optional.empty(), Optional.empty(), now,
                 admitted.profile().name(), admitted.replaces(), admitted.notAfter());
-        ledger.createOrder(order, authorizations, admitted.registeredDomains());
+        Optional<AcmeOrderLimit.Reached> over = ledger.createOrder(order, authorizations, admitted.registeredDomains(), admitted.limits());
+        if (over.isPresent()) {
+            throw gate.refuse(over.get());
+        }
         return allReused ? view(order) : new OrderView(order, AcmeStatus.PENDING);
     }
 

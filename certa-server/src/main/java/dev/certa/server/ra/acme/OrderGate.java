@@ -3,8 +3,8 @@ package dev.certa.server.ra.acme;
 import dev.certa.core.io.Durations;
 import dev.certa.server.config.AcmePolicyConfig.RateLimit;
 import dev.certa.store.AcmeAccount;
-import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeOrderCount;
+import dev.certa.store.AcmeOrderLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,20 +20,18 @@ import java.util.TreeSet;
 /**
  * What a new order must pass before anything is stored: names this CA issues for ({@link AcmeNames}), a
  * profile it offers, a validity it can give, a certificate the account may replace, and the rate limits
- * per account and per registered domain. Limits count orders in the shared store, so they hold across
- * nodes (give or take orders racing on several nodes at once), and a refusal says when to try again.
+ * per account and per registered domain. Limits count orders in the shared store, in the same step as
+ * the order is stored, so they hold exactly across requests and nodes; a refusal says when to try again.
  */
 public final class OrderGate {
     /** The shortest lifetime a requested notAfter may leave. */
     static final Duration MIN_LIFETIME = Duration.ofHours(1);
-    private final AcmeLedger ledger;
     private final AcmePolicy policy;
     private final AcmeRenewals renewals;
     private final Clock clock;
     private final AcmeNames names;
 
-    public OrderGate(AcmeLedger ledger, AcmePolicy policy, AcmeRenewals renewals, Clock clock) {
-        this.ledger = ledger;
+    public OrderGate(AcmePolicy policy, AcmeRenewals renewals, Clock clock) {
         this.policy = policy;
         this.renewals = renewals;
         this.clock = clock;
@@ -47,9 +45,11 @@ public final class OrderGate {
      * @param notAfter the end of validity asked for, within the profile's
      * @param registeredDomains what the order counts against (recorded only while a per-domain limit is set)
      */
-    public record Admission(AcmeProfile profile, Optional<String> replaces, Optional<Instant> notAfter, Set<String> registeredDomains) {
+    public record Admission(AcmeProfile profile, Optional<String> replaces, Optional<Instant> notAfter, Set<String> registeredDomains,
+            List<AcmeOrderLimit> limits) {
         public Admission {
             registeredDomains = Set.copyOf(registeredDomains);
+            limits = List.copyOf(limits);
         }
     }
 
@@ -85,7 +85,11 @@ public final class OrderGate {
         return stored;
     }
 
-    /** Admits an order of {@code account} for the stored {@code identifiers} (as {@link #identifiers} gave them), or refuses it. */
+    /**
+     * Admits an order of {@code account} for the stored {@code identifiers} (as {@link #identifiers} gave them), or refuses it.
+     * The rate limits are not counted here but handed to the store with the order ({@link Admission#limits}), which counts
+     * and stores in one step; a limit reached there is refused by {@link #refuse}.
+     */
     Admission admit(AcmeAccount account, Collection<String> identifiers, AcmeOrders.NewOrder request) {
         AcmeProfile profile = policy.profile(request.profile());
         Instant now = clock.instant();
@@ -103,22 +107,27 @@ public final class OrderGate {
         Optional<String> replaces = request.replaces().map(r -> renewals.replaceable(account, r, identifiers).toString());
         Set<String> domains = new TreeSet<>();
         identifiers.forEach(i -> domains.add(names.registeredDomain(i)));
-        policy.ordersPerAccount().ifPresent(limit -> enforce(limit, ledger.ordersOfAccountSince(account.id(), now.minus(limit.window())),
-                now, "this account", "acme.rate-limit.orders-per-account"));
-        policy.ordersPerDomain().ifPresent(limit -> domains.forEach(d -> enforce(limit,
-                ledger.ordersOfDomainSince(d, now.minus(limit.window())), now, "the registered domain " + d,
-                "acme.rate-limit.orders-per-domain")));
-        return new Admission(profile, replaces, request.notAfter(), policy.ordersPerDomain().isPresent() ? domains : Set.of());
+        List<AcmeOrderLimit> limits = new ArrayList<>();
+        policy.ordersPerAccount().ifPresent(limit -> limits.add(new AcmeOrderLimit(AcmeOrderLimit.Scope.ACCOUNT, account.id(),
+                now.minus(limit.window()), limit.count())));
+        policy.ordersPerDomain().ifPresent(limit -> domains.forEach(d -> limits.add(new AcmeOrderLimit(
+                AcmeOrderLimit.Scope.REGISTERED_DOMAIN, d, now.minus(limit.window()), limit.count()))));
+        return new Admission(profile, replaces, request.notAfter(), policy.ordersPerDomain().isPresent() ? domains : Set.of(), limits);
     }
 
-    private static void enforce(RateLimit limit, AcmeOrderCount recent, Instant now, String who, String setting) {
-        if (recent.count() < limit.count()) {
-            return;
-        }
+    /** Refuses, {@code rateLimited} with when to try again, an order the store did not take because it {@code reached} a limit. */
+    AcmeException refuse(AcmeOrderLimit.Reached reached) {
+        boolean perAccount = reached.limit().scope() == AcmeOrderLimit.Scope.ACCOUNT;
+        RateLimit limit = (perAccount ? policy.ordersPerAccount() : policy.ordersPerDomain()).orElseThrow();
+        return refusal(limit, reached.counted(), clock.instant(), perAccount ? "this account" : "the registered domain "
+                + reached.limit().key(), perAccount ? "acme.rate-limit.orders-per-account" : "acme.rate-limit.orders-per-domain");
+    }
+
+    private static AcmeException refusal(RateLimit limit, AcmeOrderCount recent, Instant now, String who, String setting) {
         Instant eases = recent.oldest().orElse(now).plus(limit.window());
         Duration wait = Duration.between(now, eases);
         Duration retry = wait.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : wait;
-        throw AcmeException.rateLimited(who + " already has " + recent.count() + " new orders in the last "
+        return AcmeException.rateLimited(who + " already has " + recent.count() + " new orders in the last "
                 + Durations.describe(limit.window()) + ", the most this CA allows (" + setting + " = " + limit.count() + "/"
                 + Durations.describe(limit.window()) + "); try again after " + eases.truncatedTo(java.time.temporal.ChronoUnit.SECONDS), retry);
     }
