@@ -54,7 +54,7 @@ public record KeyDescription(String algorithm, int bits, Optional<String> curve,
             try {
                 int bits = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus().bitLength();
                 return new KeyDescription("RSA", bits, Optional.empty(), bits >= 2048 && bits <= 16384);
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | IllegalArgumentException | IllegalStateException e) { // ISE: a BIT STRING with unused bits
                 throw CertaException.badInput("the RSA public key is malformed", "regenerate the key", e);
             }
         }
