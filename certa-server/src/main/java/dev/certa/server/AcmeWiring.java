@@ -52,7 +52,7 @@ final class AcmeWiring {
         AcmePolicy policy = new AcmePolicy(config.termsOfService(), ORDER_LIFETIME, rules.profiles().stream()
                 .map(p -> AcmeProfile.tlsServer(p.name(), p.validity())).toList(), rules.eab(), rules.allowedNames(), rules.deniedNames(),
                 rules.ordersPerAccount(), rules.ordersPerDomain(), config.caaIdentities(), config.caaRecheckAfter(),
-                rules.authorizationReuse());
+                rules.authorizationReuse(), rules.newAccounts());
         List<X509Certificate> issuerChain = signing.caChain().stream()
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
         AcmeRenewals renewals = new AcmeRenewals(store.acme(), store.certificates(), clock);

@@ -26,6 +26,17 @@ public interface AcmeLedger {
      */
     AcmeAccount createAccount(AcmeAccount account);
 
+    /**
+     * Stores a new account as {@link #createAccount(AcmeAccount)} does, recording that it came from
+     * {@code clientAddress}, unless it would go over one of {@code limits}. When the key already has an
+     * account, that one is returned and nothing is counted. Counting and storing are one step, atomic across
+     * requests and nodes (SQLite's single writer; on PostgreSQL a transaction-scoped advisory lock), so N
+     * racing requests under a limit of N all get in and the next one does not.
+     *
+     * @param clientAddress what the per-address limits count by (an IPv4 address, an IPv6 /64 prefix)
+     */
+    AcmeAccountLimit.Outcome createAccount(AcmeAccount account, String clientAddress, List<AcmeAccountLimit> limits);
+
     Optional<AcmeAccount> account(String id);
 
     Optional<AcmeAccount> accountByKey(String keyThumbprint);

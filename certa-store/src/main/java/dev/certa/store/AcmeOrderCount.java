@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * How many ACME orders were made in a window, for rate limits.
+ * How many ACME orders (or new accounts) were made in a window, for rate limits.
  *
  * @param oldest when the oldest of them was made (the limit eases once it leaves the window); empty if none
  */

@@ -63,4 +63,12 @@ class PostgresStoreTest {
             return postgres();
         }
     }
+
+    @Nested
+    class AccountLimits extends AcmeAccountLimitContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return postgres();
+        }
+    }
 }

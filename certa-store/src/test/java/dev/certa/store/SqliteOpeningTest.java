@@ -101,6 +101,6 @@ class SqliteOpeningTest {
                 .hasMessageContaining("SQLite database " + file)
                 .hasMessageContaining("upgraded by a newer certa")
                 .hasMessageContaining("schema version 99")
-                .hasMessageContaining("knows versions up to 9");
+                .hasMessageContaining("knows versions up to 10");
     }
 }

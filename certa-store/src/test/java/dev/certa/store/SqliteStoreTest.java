@@ -87,4 +87,12 @@ class SqliteStoreTest {
             return sqlite();
         }
     }
+
+    @Nested
+    class AccountLimits extends AcmeAccountLimitContract {
+        @Override
+        protected TestDatabase newDatabase() {
+            return sqlite();
+        }
+    }
 }

@@ -149,7 +149,7 @@ public final class AcmeFrontEnd {
         }
         AcmeAccounts.Registration reg = ra.accounts().register(new AcmeAccounts.NewAccount(jws.keyThumbprint(),
                 jws.key().toPublicJWK().toJSONString(), contacts(p).orElse(List.of()), p.path("termsOfServiceAgreed").asBoolean(false),
-                p.path("onlyReturnExisting").asBoolean(false), eabKeyId));
+                p.path("onlyReturnExisting").asBoolean(false), eabKeyId, request.clientAddress()));
         String location = urls.url(AcmeUrls.ACCOUNT, reg.account().id());
         return replies.resource(reg.created() ? 201 : 200, json.account(reg.account())).withHeader("Location", location);
     }

@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param deniedNames domains the CA will not issue for, nor for any name below them
  * @param ordersPerAccount how many new orders one account may make in a window; empty: no limit
  * @param ordersPerDomain how many new orders may name one registered domain in a window; empty: no limit
+ * @param newAccounts how many new accounts may be created, per client address and in all
  */
 public record AcmePolicyConfig(List<Profile> profiles, ExternalAccountBinding eab, List<String> allowedNames, List<String> deniedNames,
-        Optional<RateLimit> ordersPerAccount, Optional<RateLimit> ordersPerDomain, java.time.Duration authorizationReuse) {
+        Optional<RateLimit> ordersPerAccount, Optional<RateLimit> ordersPerDomain, java.time.Duration authorizationReuse,
+        AccountLimits newAccounts) {
     public AcmePolicyConfig {
         profiles = List.copyOf(profiles);
         if (profiles.isEmpty()) {
@@ -25,6 +27,18 @@ public record AcmePolicyConfig(List<Profile> profiles, ExternalAccountBinding ea
         Objects.requireNonNull(eab, "eab");
         allowedNames = List.copyOf(allowedNames);
         deniedNames = List.copyOf(deniedNames);
+        Objects.requireNonNull(newAccounts, "newAccounts");
+    }
+
+    /**
+     * Limits on new ACME accounts ({@code acme.rate-limit.accounts-per-ip}, {@code acme.rate-limit.new-accounts}).
+     *
+     * @param perClientAddress how many one client address (an IPv4 address, an IPv6 /64) may create in a window; empty: no limit
+     * @param overall how many all clients together may create in a window; empty: no limit
+     */
+    public record AccountLimits(Optional<RateLimit> perClientAddress, Optional<RateLimit> overall) {
+        /** No limit on new accounts (the default). */
+        public static final AccountLimits OFF = new AccountLimits(Optional.empty(), Optional.empty());
     }
 
     /** At most {@code count} in any {@code window}: {@code 300/3h}. */

@@ -265,7 +265,9 @@ public final class ConfigLoader {
                 domains(values, Settings.ACME_DENIED_NAMES, false), rateLimit(values, Settings.ACME_LIMIT_ACCOUNT),
                 rateLimit(values, Settings.ACME_LIMIT_DOMAIN),
                 values.get(Settings.ACME_AUTHZ_REUSE.key()).trim().equalsIgnoreCase("off") ? java.time.Duration.ZERO
-                        : duration(values, Settings.ACME_AUTHZ_REUSE));
+                        : duration(values, Settings.ACME_AUTHZ_REUSE),
+                new AcmePolicyConfig.AccountLimits(rateLimit(values, Settings.ACME_LIMIT_ACCOUNTS_PER_IP),
+                        rateLimit(values, Settings.ACME_LIMIT_NEW_ACCOUNTS)));
     }
 
     /** A list of domains (a leading "*." or "." is dropped), and IP addresses where {@code ips}. */

@@ -66,6 +66,10 @@ public final class Settings {
             "new ACME orders one account may make, as COUNT/WINDOW (e.g. 300/3h), or off", false);
     public static final Setting ACME_LIMIT_DOMAIN = new Setting("acme.rate-limit.orders-per-domain", "off",
             "new ACME orders that may name one registered domain (example.com for www.example.com), as COUNT/WINDOW (e.g. 50/7d), or off", false);
+    public static final Setting ACME_LIMIT_ACCOUNTS_PER_IP = new Setting("acme.rate-limit.accounts-per-ip", "off",
+            "new ACME accounts one client address may create (an IPv4 address, or an IPv6 /64 prefix; the TCP peer, never a forwarded-for header), as COUNT/WINDOW (e.g. 10/3h), or off", false);
+    public static final Setting ACME_LIMIT_NEW_ACCOUNTS = new Setting("acme.rate-limit.new-accounts", "off",
+            "new ACME accounts all clients together may create, as COUNT/WINDOW (e.g. 1000/1h), or off", false);
     public static final Setting ACME_AUTHZ_REUSE = new Setting("acme.authorization-reuse", "30d",
             "how long a validated ACME authorization stays valid, during which the account's new orders for the same identifier reuse it instead of asking for the proof again (as Let's Encrypt does); off: never reused", false);
     public static final Setting HTTP01_PORT = new Setting("validation.http-01-port", "80",
@@ -93,7 +97,7 @@ public final class Settings {
             CA_PASSWORD_FILE, DATABASE_URL, DATABASE_USER, DATABASE_PASSWORD, DATABASE_SCHEMA, DATABASE_POOL,
             TOKEN_MAX_LIFETIME, TOKEN_CA_URL, CRL_INTERVAL, CRL_LIFETIME, OCSP_LIFETIME, OCSP_RESPONDER, MAX_BODY, AUDIT_LOG, ADMIN_TOKEN_FILE,
             RENEW_WINDOW, ACME_ENABLED, ACME_BASE_URL, ACME_TERMS, ACME_PROFILES, ACME_EAB, ACME_ALLOWED_NAMES, ACME_DENIED_NAMES,
-            ACME_LIMIT_ACCOUNT, ACME_LIMIT_DOMAIN, ACME_AUTHZ_REUSE, CAA_IDENTITIES, CAA_RECHECK, VALIDATION_RETRIES, VALIDATION_RETRY_DELAY, VALIDATION_SWEEP, HTTP01_PORT, TLS_ALPN01_PORT, DNS_RESOLVER, ALLOW_PRIVATE,
+            ACME_LIMIT_ACCOUNT, ACME_LIMIT_DOMAIN, ACME_LIMIT_ACCOUNTS_PER_IP, ACME_LIMIT_NEW_ACCOUNTS, ACME_AUTHZ_REUSE, CAA_IDENTITIES, CAA_RECHECK, VALIDATION_RETRIES, VALIDATION_RETRY_DELAY, VALIDATION_SWEEP, HTTP01_PORT, TLS_ALPN01_PORT, DNS_RESOLVER, ALLOW_PRIVATE,
             PRIVATE_NETWORKS);
 
     private Settings() {}

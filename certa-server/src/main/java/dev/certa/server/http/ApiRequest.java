@@ -1,5 +1,6 @@
 package dev.certa.server.http;
 
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.Optional;
  * @param headers request headers, names in lower case
  * @param body the body (at most the configured limit)
  * @param clientCertificates the chain the TLS client presented, leaf first; empty without mTLS
+ * @param clientAddress the IP address of the connection's peer (the TCP socket's, never a forwarded-for
+ *     header, which any client can write); empty when the connection has none (a Unix socket)
  */
 public record ApiRequest(String method, String path, Map<String, String> query, Map<String, String> headers, byte[] body,
-        List<X509Certificate> clientCertificates) {
+        List<X509Certificate> clientCertificates, Optional<InetAddress> clientAddress) {
 
     public ApiRequest {
         query = Map.copyOf(query);

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -140,7 +143,7 @@ public final class Router extends Handler.Abstract {
     private Reply dispatch(Route route, Request request, String path, String method) {
         try {
             ApiRequest api = new ApiRequest(method, path, query(request), headers(request), body(request),
-                    clientCertificates(request));
+                    clientCertificates(request), clientAddress(request));
             return route.endpoint().handle(api);
         } catch (ProblemException e) {
             Reply problem = json.problem(e.problem());
@@ -247,6 +250,14 @@ public final class Router extends Handler.Abstract {
             return List.of(ssl.peerCertificates());
         }
         return List.of();
+    }
+
+    /** The TCP peer's address, as the connection has it (no forwarded-for header is read). */
+    private static Optional<InetAddress> clientAddress(Request request) {
+        if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof InetSocketAddress peer && peer.getAddress() != null) {
+            return Optional.of(peer.getAddress());
+        }
+        return Optional.empty();
     }
 
     private static void write(Reply reply, Response response, Callback callback) {

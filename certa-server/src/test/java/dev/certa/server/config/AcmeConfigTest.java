@@ -34,6 +34,7 @@ class AcmeConfigTest {
         assertThat(p.deniedNames()).isEmpty();
         assertThat(p.ordersPerAccount()).isEmpty();
         assertThat(p.ordersPerDomain()).isEmpty();
+        assertThat(p.newAccounts()).isEqualTo(AcmePolicyConfig.AccountLimits.OFF);
     }
 
     @Test
@@ -41,7 +42,8 @@ class AcmeConfigTest {
         AcmePolicyConfig p = load("acme.profiles = day=1d, week = 7d\nacme.eab = Required\n"
                 + "acme.denied-names = Bank.Example, *.corp.internal\nacme.rate-limit.orders-per-account = 300 / 3h\n"
                 + "acme.allowed-names = .internal, 10.0.0.1\n"
-                + "acme.rate-limit.orders-per-domain = 50/7d\n");
+                + "acme.rate-limit.orders-per-domain = 50/7d\n"
+                + "acme.rate-limit.accounts-per-ip = 10/3h\nacme.rate-limit.new-accounts = 1000 / 1h\n");
 
         assertThat(p.profiles()).extracting(AcmePolicyConfig.Profile::name).containsExactly("day", "week");
         assertThat(p.eab()).isEqualTo(AcmePolicyConfig.ExternalAccountBinding.REQUIRED);
@@ -49,6 +51,9 @@ class AcmeConfigTest {
         assertThat(p.allowedNames()).isEqualTo(List.of("internal", "10.0.0.1"));
         assertThat(p.ordersPerAccount()).contains(new AcmePolicyConfig.RateLimit(300, Duration.ofHours(3)));
         assertThat(p.ordersPerDomain()).contains(new AcmePolicyConfig.RateLimit(50, Duration.ofDays(7)));
+        assertThat(p.newAccounts()).isEqualTo(new AcmePolicyConfig.AccountLimits(
+                Optional.of(new AcmePolicyConfig.RateLimit(10, Duration.ofHours(3))),
+                Optional.of(new AcmePolicyConfig.RateLimit(1000, Duration.ofHours(1)))));
     }
 
     @Test
@@ -64,5 +69,7 @@ class AcmeConfigTest {
         assertThatThrownBy(() -> load("acme.rate-limit.orders-per-account = 300\n"))
                 .hasMessageContaining("acme.rate-limit.orders-per-account").hasMessageContaining("COUNT/WINDOW");
         assertThatThrownBy(() -> load("acme.rate-limit.orders-per-domain = 0/1h\n")).hasMessageContaining("COUNT/WINDOW");
+        assertThatThrownBy(() -> load("acme.rate-limit.accounts-per-ip = ten/3h\n"))
+                .hasMessageContaining("acme.rate-limit.accounts-per-ip").hasMessageContaining("COUNT/WINDOW");
     }
 }

@@ -1,6 +1,8 @@
 package dev.certa.store.jdbc;
 
 import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeAccountLimit;
+import dev.certa.store.AcmeOrderCount;
 import dev.certa.store.AcmeStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -50,6 +52,73 @@ final class JdbcAcmeAccounts {
             }
             return oneAccount(c, "key_thumbprint", a.keyThumbprint()).orElseThrow();
         });
+    }
+
+    /**
+     * One lock per schema for every account limit: a transaction holds it from its count to its commit, so
+     * counts and inserts of racing nodes take turns (SQLite's single writer needs none).
+     */
+    private static final String ACCOUNT_LIMITS_LOCK = "SELECT pg_advisory_xact_lock(hashtext(current_schema() || '/acme-account-limits'))";
+    private static final String FROM_ADDRESS = "SELECT COUNT(*), MIN(created_at) FROM acme_account_origins"
+            + " WHERE client_address = ? AND created_at >= ?";
+    private static final String FROM_ANYWHERE = "SELECT COUNT(*), MIN(created_at) FROM acme_account_origins WHERE created_at >= ?";
+
+    AcmeAccountLimit.Outcome create(AcmeAccount a, String clientAddress, List<AcmeAccountLimit> limits) {
+        List<AcmeAccountLimit> checked = List.copyOf(limits);
+        return writer.write(c -> {
+            if (!checked.isEmpty() && c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                try (PreparedStatement ps = c.prepareStatement(ACCOUNT_LIMITS_LOCK); ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                }
+            }
+            Optional<AcmeAccount> existing = oneAccount(c, "key_thumbprint", a.keyThumbprint());
+            if (existing.isPresent()) {
+                return new AcmeAccountLimit.Stored(existing.get());
+            }
+            for (AcmeAccountLimit limit : checked) {
+                AcmeOrderCount n = count(c, limit);
+                if (n.count() >= limit.max()) {
+                    return new AcmeAccountLimit.Reached(limit, n);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_accounts (" + ACCOUNT_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key_thumbprint) DO NOTHING")) {
+                ps.setString(1, a.id());
+                ps.setString(2, a.keyThumbprint());
+                ps.setString(3, a.jwk());
+                ps.setString(4, Columns.names(a.contacts()));
+                ps.setString(5, a.status().word());
+                ps.setLong(6, Columns.micros(a.createdAt()));
+                if (ps.executeUpdate() == 0) { // a racing request (without limits, on PostgreSQL) stored the key's account first
+                    return new AcmeAccountLimit.Stored(oneAccount(c, "key_thumbprint", a.keyThumbprint()).orElseThrow());
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO acme_account_origins (account_id, client_address, created_at)"
+                    + " VALUES (?, ?, ?)")) {
+                ps.setString(1, a.id());
+                ps.setString(2, clientAddress);
+                ps.setLong(3, Columns.micros(a.createdAt()));
+                ps.executeUpdate();
+            }
+            return new AcmeAccountLimit.Stored(a);
+        });
+    }
+
+    private static AcmeOrderCount count(Connection c, AcmeAccountLimit limit) throws SQLException {
+        boolean perAddress = limit.scope() == AcmeAccountLimit.Scope.CLIENT_ADDRESS;
+        try (PreparedStatement ps = c.prepareStatement(perAddress ? FROM_ADDRESS : FROM_ANYWHERE)) {
+            int i = 1;
+            if (perAddress) {
+                ps.setString(i++, limit.clientAddress().orElseThrow());
+            }
+            ps.setLong(i, Columns.micros(limit.since()));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long n = rs.getLong(1);
+                long oldest = rs.getLong(2);
+                return new AcmeOrderCount(n, rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(oldest)));
+            }
+        }
     }
 
     Optional<AcmeAccount> find(String id) {

@@ -1,6 +1,7 @@
 package dev.certa.store.jdbc;
 
 import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeAccountLimit;
 import dev.certa.store.AcmeAuthorization;
 import dev.certa.store.AcmeChallenge;
 import dev.certa.store.AcmeEabKey;
@@ -63,6 +64,11 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     @Override
     public AcmeAccount createAccount(AcmeAccount a) {
         return accounts.create(a);
+    }
+
+    @Override
+    public AcmeAccountLimit.Outcome createAccount(AcmeAccount a, String clientAddress, List<AcmeAccountLimit> limits) {
+        return accounts.create(a, clientAddress, limits);
     }
 
     @Override

@@ -4,8 +4,10 @@ import dev.certa.server.audit.AuditEvent;
 import dev.certa.server.audit.AuditLog;
 import dev.certa.server.config.AcmePolicyConfig.ExternalAccountBinding;
 import dev.certa.store.AcmeAccount;
+import dev.certa.store.AcmeAccountLimit;
 import dev.certa.store.AcmeLedger;
 import dev.certa.store.AcmeStatus;
+import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +29,7 @@ public final class AcmeAccounts {
     private final AcmePolicy policy;
     private final AuditLog audit;
     private final Function<String, String> accountUrl;
+    private final AccountGate gate;
 
     /** @param accountUrl the URL of the account with an id, which audit lines name it by (as issuances do) */
     public AcmeAccounts(AcmeLedger ledger, Clock clock, SecureRandom random, AcmePolicy policy, AuditLog audit,
@@ -37,6 +40,7 @@ public final class AcmeAccounts {
         this.policy = policy;
         this.audit = audit;
         this.accountUrl = accountUrl;
+        this.gate = new AccountGate(policy.newAccounts(), clock);
     }
 
     /** What a newAccount request resolved to, and whether it was created now. */
@@ -47,14 +51,16 @@ public final class AcmeAccounts {
      *
      * @param onlyReturnExisting look up only; {@code accountDoesNotExist} when there is none
      * @param eabKeyId the External Account Binding key whose MAC the front end verified, if the request had one
+     * @param clientAddress the address of the connection the request came over, which new-account limits count by
      */
     public record NewAccount(String keyThumbprint, String jwk, List<String> contacts, boolean termsAgreed,
-            boolean onlyReturnExisting, Optional<String> eabKeyId) {}
+            boolean onlyReturnExisting, Optional<String> eabKeyId, Optional<InetAddress> clientAddress) {}
 
     /**
      * newAccount: the existing account of this key, or a new one. With External Account Binding on, a
      * new account binds the key it showed (each key binds one account, on any node); when it is
-     * required, an account without one is refused.
+     * required, an account without one is refused. A new account (not an existing key's) counts against the
+     * limits on new accounts; over one, it is refused {@code rateLimited} and nothing is stored.
      */
     public Registration register(NewAccount request) {
         Optional<AcmeAccount> existing = ledger.accountByKey(request.keyThumbprint());
@@ -83,8 +89,15 @@ public final class AcmeAccounts {
                     + (revoked ? " was revoked by the CA's admin" : " is already bound to another account; each key creates one account")
                     + ", so ask the CA's admin for a new one");
         }
-        AcmeAccount made = ledger.createAccount(new AcmeAccount(id, request.keyThumbprint(), request.jwk(), contacts,
-                AcmeStatus.VALID, now));
+        String address = AccountGate.counted(request.clientAddress());
+        AcmeAccount made = switch (ledger.createAccount(new AcmeAccount(id, request.keyThumbprint(), request.jwk(), contacts,
+                AcmeStatus.VALID, now), address, gate.limitsFor(address, now))) {
+            case AcmeAccountLimit.Stored stored -> stored.account();
+            case AcmeAccountLimit.Reached reached -> {
+                binding.ifPresent(k -> ledger.unbindEabKey(k, id));
+                throw gate.refuse(reached);
+            }
+        };
         boolean created = made.id().equals(id); // another node may have won the race for this key
         if (!created) {
             binding.ifPresent(k -> ledger.unbindEabKey(k, id));

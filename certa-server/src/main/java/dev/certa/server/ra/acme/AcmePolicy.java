@@ -1,5 +1,6 @@
 package dev.certa.server.ra.acme;
 
+import dev.certa.server.config.AcmePolicyConfig.AccountLimits;
 import dev.certa.server.config.AcmePolicyConfig.ExternalAccountBinding;
 import dev.certa.server.config.AcmePolicyConfig.RateLimit;
 import java.time.Duration;
@@ -24,10 +25,12 @@ import java.util.Optional;
  *     this after is checked again before issuance (the records may have changed meanwhile)
  * @param authorizationReuse how long a validated authorization stays valid and is reused by the account's
  *     new orders for the same identifier; zero: an authorization serves its own order only
+ * @param newAccounts how many new accounts may be created, per client address and in all
  */
 public record AcmePolicy(Optional<String> termsOfService, Duration orderLifetime, List<AcmeProfile> profiles,
         ExternalAccountBinding eab, List<String> allowedNames, List<String> deniedNames, Optional<RateLimit> ordersPerAccount,
-        Optional<RateLimit> ordersPerDomain, List<String> caaIdentities, Duration caaRecheckAfter, Duration authorizationReuse) {
+        Optional<RateLimit> ordersPerDomain, List<String> caaIdentities, Duration caaRecheckAfter, Duration authorizationReuse,
+        AccountLimits newAccounts) {
     public AcmePolicy {
         profiles = List.copyOf(profiles);
         if (profiles.isEmpty()) {
@@ -37,6 +40,7 @@ public record AcmePolicy(Optional<String> termsOfService, Duration orderLifetime
         allowedNames = List.copyOf(allowedNames);
         deniedNames = List.copyOf(deniedNames);
         caaIdentities = List.copyOf(caaIdentities);
+        Objects.requireNonNull(newAccounts, "newAccounts");
     }
 
     /** The profile an order gets when it names none. */
