@@ -152,9 +152,9 @@ public final class LoadReport {
         }
         System.out.println();
         System.out.println("POST /sign with a valid token: CSR keys certa refuses (400 bad-public-key) against P-256 CSRs it signs, same run");
-        System.out.printf(Locale.ROOT, "  %-44s %4s %8s %10s %9s %7s %12s %10s%n", "", "conc", "answered", "per second", "p50 ms",
+        System.out.printf(Locale.ROOT, "  %-46s %4s %8s %10s %9s %7s %12s %10s%n", "", "conc", "answered", "per second", "p50 ms",
                 "errors", "server CPU", "CPU ratio");
-        System.out.printf(Locale.ROOT, "  %-44s %4s %8s %10s %9s %7s %12s %10s%n", "", "", "", "", "", "", "ms/request", "to legit");
+        System.out.printf(Locale.ROOT, "  %-46s %4s %8s %10s %9s %7s %12s %10s%n", "", "", "", "", "", "", "ms/request", "to legit");
         double legitCpu = legit.get().serverCpuPerK(); // seconds per 1,000 = milliseconds per request
         boolean failed = false;
         for (Row r : hostile) {
@@ -170,7 +170,7 @@ public final class LoadReport {
     }
 
     private static void hostileRow(Row r, double ratio) {
-        System.out.printf(Locale.ROOT, "  %-44s %4d %8d %,10.0f %9.3f %7d %12.3f %9.3fx%n", describe(r.label()), r.concurrency(), r.ok(),
+        System.out.printf(Locale.ROOT, "  %-46s %4d %8d %,10.0f %9.3f %7d %12.3f %9.3fx%n", describe(r.label()), r.concurrency(), r.ok(),
                 r.rate(), r.p50(), r.errors(), r.serverCpuPerK(), ratio);
     }
 
