@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * Prints {@code scripts/bench-serve}'s table from the lines {@link LoadGenerator} appended to a results
  * file: certa against cfssl measured in the same run (rate, latency, server CPU per 1,000), OCSP rates,
- * and the issuance latency with an empty store against one of a million certificates; then each target
+ * the issuance latency with an empty store against one of a million certificates, and (with {@code --hostile})
+ * the server CPU a refused hostile /sign request costs against a legitimate one; then each target
  * with PASS or FAIL. Exit status 1 when a target measured in this run fails.
  *
  * <pre>java ... LoadReport RESULTS [--note TEXT]...</pre>
@@ -25,6 +26,8 @@ public final class LoadReport {
     static final double OCSP_TARGET = 10_000;
     /** p50 issuance latency with a million certificates stored, over the latency with none. */
     static final double FILLED_LATENCY_TARGET = 1.20;
+    /** Server CPU per hostile /sign request (a key certa refuses), over the CPU per legitimate P-256 /sign request. */
+    static final double HOSTILE_CPU_TARGET = 0.5;
 
     record Row(String label, String kind, int concurrency, long ok, long errors, double seconds, double rate, double p50,
             double p99, double serverCpuPerK, double clientCpuPerK, boolean exhausted) {
@@ -55,9 +58,11 @@ public final class LoadReport {
         Map<String, String> verdicts = new LinkedHashMap<>();
         boolean failed = false;
 
-        System.out.println();
-        System.out.println("Signing API, same CSRs, same client, same transport (HTTPS, TLS 1.3, keep-alive), same run");
-        header();
+        if (rows.stream().anyMatch(r -> r.label().equals("certa-sign") || r.label().equals("cfssl-sign"))) {
+            System.out.println();
+            System.out.println("Signing API, same CSRs, same client, same transport (HTTPS, TLS 1.3, keep-alive), same run");
+            header();
+        }
         for (int c : List.of(1, 16)) {
             Optional<Row> certa = find(rows, "certa-sign", c);
             Optional<Row> cfssl = find(rows, "cfssl-sign", c);
@@ -82,9 +87,11 @@ public final class LoadReport {
             }
         }
 
-        System.out.println();
-        System.out.println("OCSP (POST /ocsp over plain HTTP, certificates issued in the signing run above)");
-        header();
+        if (rows.stream().anyMatch(r -> r.label().startsWith("certa-ocsp"))) {
+            System.out.println();
+            System.out.println("OCSP (POST /ocsp over plain HTTP, certificates issued in the signing run above)");
+            header();
+        }
         for (String label : List.of("certa-ocsp", "certa-ocsp-nonce")) {
             for (int c : List.of(1, 16)) {
                 find(rows, label, c).ifPresent(r -> print(label.equals("certa-ocsp") ? "certa, no nonce (cached)"
@@ -118,6 +125,8 @@ public final class LoadReport {
                     pass ? "PASS" : "FAIL");
         }
 
+        failed |= hostile(rows, verdicts);
+
         if (!notes.isEmpty()) {
             System.out.println();
             notes.forEach(n -> System.out.println("  " + n));
@@ -129,6 +138,49 @@ public final class LoadReport {
                     + " shorter time); raise --pool-rate");
         }
         System.exit(failed ? 1 : 0);
+    }
+
+    /**
+     * The hostile-key table: server CPU per refused hostile /sign request against a legitimate one, same run.
+     * Returns whether the target failed.
+     */
+    private static boolean hostile(List<Row> rows, Map<String, String> verdicts) {
+        Optional<Row> legit = rows.stream().filter(r -> r.label().equals("legit-sign")).reduce((x, y) -> y);
+        List<Row> hostile = rows.stream().filter(r -> r.label().startsWith("hostile-")).toList();
+        if (legit.isEmpty() || hostile.isEmpty()) {
+            return false;
+        }
+        System.out.println();
+        System.out.println("POST /sign with a valid token: CSR keys certa refuses (400 bad-public-key) against P-256 CSRs it signs, same run");
+        System.out.printf(Locale.ROOT, "  %-46s %4s %8s %10s %9s %7s %12s %10s%n", "", "conc", "answered", "per second", "p50 ms",
+                "errors", "server CPU", "CPU ratio");
+        System.out.printf(Locale.ROOT, "  %-46s %4s %8s %10s %9s %7s %12s %10s%n", "", "", "", "", "", "", "ms/request", "to legit");
+        double legitCpu = legit.get().serverCpuPerK(); // seconds per 1,000 = milliseconds per request
+        boolean failed = false;
+        for (Row r : hostile) {
+            double ratio = r.serverCpuPerK() / legitCpu;
+            hostileRow(r, ratio);
+            boolean pass = ratio <= HOSTILE_CPU_TARGET;
+            failed |= !pass;
+            verdicts.put(String.format(Locale.ROOT, "%s: %.3f ms of server CPU a request = %.2fx a legitimate /sign's %.3f ms (target <= %.2fx)",
+                    describe(r.label()), r.serverCpuPerK(), ratio, legitCpu, HOSTILE_CPU_TARGET), pass ? "PASS" : "FAIL");
+        }
+        hostileRow(legit.get(), 1);
+        return failed;
+    }
+
+    private static void hostileRow(Row r, double ratio) {
+        System.out.printf(Locale.ROOT, "  %-46s %4d %8d %,10.0f %9.3f %7d %12.3f %9.3fx%n", describe(r.label()), r.concurrency(), r.ok(),
+                r.rate(), r.p50(), r.errors(), r.serverCpuPerK(), ratio);
+    }
+
+    /** A row label of scripts/bench-serve --hostile: hostile-RSA-MODULUS-EXPONENT (17 = 65537), or legit-sign. */
+    private static String describe(String label) {
+        String[] f = label.split("-");
+        if (f.length == 4 && f[0].equals("hostile")) {
+            return String.format(Locale.ROOT, "hostile: RSA %s-bit modulus, e %s", f[2], f[3].equals("17") ? "65537" : "of " + f[3] + " bits");
+        }
+        return "legitimate: P-256 CSR, certificate issued";
     }
 
     private static Optional<Row> find(List<Row> rows, String label, int concurrency) {

@@ -9,13 +9,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntPredicate;
 import javax.net.ssl.SSLContext;
 
 /**
  * Closed-loop load: {@code concurrency} workers, each with its own keep-alive connection, send the next
  * prepared body as soon as the previous answer arrived. A warm-up comes first; then a fixed window in
- * which only answers with a 2xx status are counted, their latencies kept, and the server's CPU time read
- * at both ends. Bodies are all made before the run (tokens, CSRs, OCSP requests are the client's work).
+ * which only answers with the expected status (2xx, or the refusal a hostile request must get) are counted,
+ * their latencies kept, and the server's CPU time read at both ends; the window ends early when the bodies
+ * run out. Bodies are all made before the run (tokens, CSRs, OCSP requests are the client's work).
  */
 final class LoadRun {
     /** Where the bodies come from; {@code null} when there are no more. */
@@ -46,9 +48,11 @@ final class LoadRun {
     private final double seconds;
     private final ProcessCpu server;
     private final int keepBodies;
+    private final IntPredicate expected;
 
+    /** {@code expected}: the statuses that count as answered (the others are errors). */
     LoadRun(URI url, String contentType, SSLContext tls, String client, int concurrency, double warmupSeconds,
-            double seconds, ProcessCpu server, int keepBodies) {
+            double seconds, ProcessCpu server, int keepBodies, IntPredicate expected) {
         this.url = url;
         this.contentType = contentType;
         this.tls = tls;
@@ -58,9 +62,10 @@ final class LoadRun {
         this.seconds = seconds;
         this.server = server;
         this.keepBodies = keepBodies;
+        this.expected = expected;
     }
 
-    /** Bodies of the first 2xx answers (up to {@code keepBodies}), in no particular order. */
+    /** Bodies of the first expected answers (up to {@code keepBodies}), in no particular order. */
     final ConcurrentLinkedQueue<byte[]> kept = new ConcurrentLinkedQueue<>();
 
     Result run(Bodies bodies) throws InterruptedException {
@@ -106,7 +111,7 @@ final class LoadRun {
                             to = window[1];
                         }
                         boolean in = end >= from && end <= to;
-                        if (status >= 200 && status < 300) {
+                        if (expected.test(status)) {
                             if (in) {
                                 if (counts[worker] == latencies[worker].length) {
                                     latencies[worker] = Arrays.copyOf(latencies[worker], counts[worker] * 2);

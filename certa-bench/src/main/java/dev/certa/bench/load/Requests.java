@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.certa.core.crypto.CryptoProviders;
+import dev.certa.core.csr.Csr;
 import dev.certa.core.csr.CsrBuilder;
 import dev.certa.core.key.KeyType;
 import dev.certa.core.key.SoftwareSigner;
@@ -33,7 +34,16 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERNull;
 import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.pkcs.CertificationRequest;
+import org.bouncycastle.asn1.pkcs.CertificationRequestInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -44,6 +54,7 @@ import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 
 /** Request bodies, all made before a run: CSRs, /sign bodies with one-time tokens, OCSP requests. */
 final class Requests {
@@ -84,21 +95,60 @@ final class Requests {
         return IntStream.range(0, n).mapToObj(i -> encoded.get(i % encoded.size())).toList();
     }
 
-    /**
-     * certa's /sign bodies: each with a token of its own (tokens work once), minted as {@code certa token}
-     * mints them (ES256, iss = provisioner "default", aud = the /sign URL, sans, a random jti, 9 minutes).
-     * Signed with the native provider when it loads: minting is the client's work and must not eat the
-     * CPU the server is measured on.
-     */
+    /** certa's /sign bodies, cycling through the CSRs, each with a token of its own (tokens work once; see {@link TokenMint}). */
     static List<byte[]> certaBodies(List<String> csrs, int n, Path provisionerKey, String audience) throws IOException {
-        KeyPair key = PemReader.readPrivateKey(Files.readAllBytes(provisionerKey), provisionerKey.toString(), PasswordSource.none())
-                .keyPair();
-        java.security.Provider provider = CryptoProviders.get().forSignature("SHA256withECDSA");
+        TokenMint mint = TokenMint.of(provisionerKey, audience);
         List<String> escaped = csrs.stream().map(Requests::jsonEscape).toList();
-        Instant now = Instant.now();
+        return IntStream.range(0, n).parallel()
+                .mapToObj(i -> signBody(mint.token("host-" + (i % csrs.size()) + ".bench.internal"), escaped.get(i % csrs.size())))
+                .toList();
+    }
+
+    /**
+     * {@code n} /sign bodies an attacker would send, all with the one valid {@code token} (for
+     * {@code host-0.bench.internal}): a PKCS#10 request around an RSA "key" of {@code modulusBits} bits
+     * with a public exponent of {@code exponentBits} bits (65537 when 17), its signature zeros. Made in
+     * microseconds with no key pair behind it; a server that verified it before judging the key would spend
+     * seconds of CPU on each. 64 distinct CSRs, cycled.
+     */
+    static List<byte[]> hostileBodies(String token, int modulusBits, int exponentBits, int n) {
         SecureRandom random = new SecureRandom();
-        return IntStream.range(0, n).parallel().mapToObj(i -> {
-            String name = "host-" + (i % csrs.size()) + ".bench.internal";
+        List<String> csrs = IntStream.range(0, Math.min(n, 64)).mapToObj(i -> {
+            BigInteger modulus = new BigInteger(modulusBits - 1, random).setBit(modulusBits - 1).setBit(0);
+            BigInteger exponent = exponentBits == 17 ? BigInteger.valueOf(65537)
+                    : new BigInteger(exponentBits - 1, random).setBit(exponentBits - 1).setBit(0);
+            AlgorithmIdentifier rsa = new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE);
+            try {
+                CertificationRequestInfo info = new CertificationRequestInfo(DistinguishedNames.commonName("host-0.bench.internal"),
+                        new SubjectPublicKeyInfo(rsa, new RSAPublicKey(modulus, exponent)), new DERSet());
+                CertificationRequest request = new CertificationRequest(info,
+                        new AlgorithmIdentifier(PKCSObjectIdentifiers.sha256WithRSAEncryption, DERNull.INSTANCE),
+                        new DERBitString(new byte[modulusBits / 8]));
+                return jsonEscape(PemWriter.csr(Csr.of(new PKCS10CertificationRequest(request))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
+        return IntStream.range(0, n).mapToObj(i -> signBody(token, csrs.get(i % csrs.size()))).toList();
+    }
+
+    static byte[] signBody(String token, String escapedCsr) {
+        return ("{\"token\":\"" + token + "\",\"csr\":\"" + escapedCsr + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One-time tokens minted as {@code certa token} mints them (ES256, iss = provisioner "default", aud = the
+     * /sign URL, sans, a random jti, 9 minutes). Signed with the native provider when it loads: minting is
+     * the client's work and must not eat the CPU the server is measured on.
+     */
+    record TokenMint(KeyPair key, java.security.Provider provider, String audience, Instant now, SecureRandom random) {
+        static TokenMint of(Path provisionerKey, String audience) throws IOException {
+            KeyPair key = PemReader.readPrivateKey(Files.readAllBytes(provisionerKey), provisionerKey.toString(), PasswordSource.none())
+                    .keyPair();
+            return new TokenMint(key, CryptoProviders.get().forSignature("SHA256withECDSA"), audience, Instant.now(), new SecureRandom());
+        }
+
+        String token(String name) {
             byte[] id = new byte[16];
             random.nextBytes(id);
             JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("default").subject(name).audience(audience)
@@ -109,12 +159,11 @@ final class Requests {
                 signer.getJCAContext().setProvider(provider);
                 SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).type(JOSEObjectType.JWT).keyID("default").build(), claims);
                 jwt.sign(signer);
-                return ("{\"token\":\"" + jwt.serialize() + "\",\"csr\":\"" + escaped.get(i % csrs.size()) + "\"}")
-                        .getBytes(StandardCharsets.UTF_8);
+                return jwt.serialize();
             } catch (JOSEException e) {
                 throw new IllegalStateException(e);
             }
-        }).toList();
+        }
     }
 
     /**
@@ -149,7 +198,7 @@ final class Requests {
         }
     }
 
-    private static String jsonEscape(String s) {
+    static String jsonEscape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\r", "").replace("\n", "\\n");
     }
 }
