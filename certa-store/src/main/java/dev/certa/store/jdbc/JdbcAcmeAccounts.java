@@ -161,7 +161,7 @@ final class JdbcAcmeAccounts {
     boolean update(String id, List<String> contacts, AcmeStatus status) {
         String joined = Columns.names(contacts);
         try {
-            return writer.write(c -> JdbcAcmeLedger.update(c, "UPDATE acme_accounts SET contacts = ?, status = ? WHERE id = ?", joined,
+            return writer.write(c -> JdbcRows.update(c, "UPDATE acme_accounts SET contacts = ?, status = ? WHERE id = ?", joined,
                     status.word(), id) == 1);
         } finally {
             forget(id);
@@ -187,7 +187,7 @@ final class JdbcAcmeAccounts {
                     }
                 }
             }
-            return JdbcAcmeLedger.update(c, "UPDATE acme_accounts SET key_thumbprint = ?, jwk = ? WHERE id = ? AND key_thumbprint = ?",
+            return JdbcRows.update(c, "UPDATE acme_accounts SET key_thumbprint = ?, jwk = ? WHERE id = ? AND key_thumbprint = ?",
                     newThumbprint, newJwk, id, oldThumbprint) == 1;
         });
     }

@@ -73,7 +73,7 @@ final class JdbcAcmeAuthorizations {
     }
 
     boolean update(String id, AcmeStatus expected, AcmeStatus status) {
-        return kept.write(writer, false, c -> JdbcAcmeLedger.update(c, "UPDATE acme_authorizations SET status = ? WHERE id = ? AND status = ?",
+        return kept.write(writer, false, c -> JdbcRows.update(c, "UPDATE acme_authorizations SET status = ? WHERE id = ? AND status = ?",
                 status.word(), id, expected.word()) == 1, moved -> {
                     if (moved) {
                         kept.authorizationChanged(id, status, Optional.empty());
@@ -142,7 +142,7 @@ final class JdbcAcmeAuthorizations {
 
     Optional<AcmeChallenge> challenge(String id) {
         return reads.run("read an ACME challenge",
-                c -> JdbcAcmeLedger.oneRow(c, "SELECT " + CHALLENGE_COLUMNS + " FROM acme_challenges WHERE id = ?", id, JdbcAcmeAuthorizations::challenge));
+                c -> JdbcRows.oneRow(c, "SELECT " + CHALLENGE_COLUMNS + " FROM acme_challenges WHERE id = ?", id, JdbcAcmeAuthorizations::challenge));
     }
 
     boolean updateChallenge(String id, AcmeStatus expected, AcmeStatus status, Optional<Instant> validatedAt,
@@ -151,8 +151,8 @@ final class JdbcAcmeAuthorizations {
             try (PreparedStatement ps = c.prepareStatement("UPDATE acme_challenges SET status = ?,"
                     + " validated_at = COALESCE(?, validated_at), error = COALESCE(?, error) WHERE id = ? AND status = ?")) {
                 ps.setString(1, status.word());
-                JdbcAcmeLedger.setInstant(ps, 2, validatedAt);
-                JdbcAcmeLedger.setText(ps, 3, error);
+                JdbcRows.setInstant(ps, 2, validatedAt);
+                JdbcRows.setText(ps, 3, error);
                 ps.setString(4, id);
                 ps.setString(5, expected.word());
                 return ps.executeUpdate() == 1;

@@ -89,9 +89,9 @@ final class JdbcAcmeExtensions {
                 ps.setBytes(2, key.hmacKey());
                 ps.setString(3, key.label());
                 ps.setLong(4, Columns.micros(key.createdAt()));
-                JdbcAcmeLedger.setText(ps, 5, key.accountId());
-                JdbcAcmeLedger.setInstant(ps, 6, key.boundAt());
-                JdbcAcmeLedger.setInstant(ps, 7, key.revokedAt());
+                JdbcRows.setText(ps, 5, key.accountId());
+                JdbcRows.setInstant(ps, 6, key.boundAt());
+                JdbcRows.setInstant(ps, 7, key.revokedAt());
                 ps.executeUpdate();
             }
             return null;
@@ -147,7 +147,7 @@ final class JdbcAcmeExtensions {
     }
 
     void unbindEabKey(String keyId, String accountId) {
-        writer.write(c -> JdbcAcmeLedger.update(c, "UPDATE acme_eab_keys SET account_id = NULL, bound_at = NULL WHERE key_id = ? AND account_id = ?",
+        writer.write(c -> JdbcRows.update(c, "UPDATE acme_eab_keys SET account_id = NULL, bound_at = NULL WHERE key_id = ? AND account_id = ?",
                 keyId, accountId));
     }
 
@@ -166,7 +166,7 @@ final class JdbcAcmeExtensions {
 
     void releaseReplacement(BigInteger serial, String orderId) {
         String column = Columns.serial(serial);
-        writer.write(c -> JdbcAcmeLedger.update(c, "DELETE FROM acme_replacements WHERE serial = ? AND order_id = ?", column, orderId));
+        writer.write(c -> JdbcRows.update(c, "DELETE FROM acme_replacements WHERE serial = ? AND order_id = ?", column, orderId));
     }
 
     Optional<String> replacementOf(BigInteger serial) {
@@ -182,7 +182,7 @@ final class JdbcAcmeExtensions {
                     + " ON CONFLICT (serial) DO UPDATE SET since = excluded.since, explanation = excluded.explanation")) {
                 ps.setString(1, column);
                 ps.setLong(2, since);
-                JdbcAcmeLedger.setText(ps, 3, hint.explanation());
+                JdbcRows.setText(ps, 3, hint.explanation());
                 ps.executeUpdate();
             }
             return null;

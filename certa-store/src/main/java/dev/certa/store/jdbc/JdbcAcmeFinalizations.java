@@ -59,8 +59,8 @@ final class JdbcAcmeFinalizations {
                 return Finish.RECORDED;
             }
             // the order was failed meanwhile (by a sweep): the certificate goes with it, unseen by anyone
-            JdbcAcmeLedger.update(c, "DELETE FROM certificate_names WHERE serial = ?", serial);
-            JdbcAcmeLedger.update(c, "DELETE FROM certificates WHERE serial = ?", serial);
+            JdbcRows.update(c, "DELETE FROM certificate_names WHERE serial = ?", serial);
+            JdbcRows.update(c, "DELETE FROM certificates WHERE serial = ?", serial);
             return Finish.NOT_PROCESSING;
         }, done -> {
             if (done == Finish.RECORDED) {
@@ -96,7 +96,7 @@ final class JdbcAcmeFinalizations {
                     return false;
                 }
             }
-            JdbcAcmeLedger.update(c, "DELETE FROM acme_replacements WHERE order_id = ?", orderId);
+            JdbcRows.update(c, "DELETE FROM acme_replacements WHERE order_id = ?", orderId);
             return true;
         }, failed -> {
             if (failed) {

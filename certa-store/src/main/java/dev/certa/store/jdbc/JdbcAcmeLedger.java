@@ -15,11 +15,9 @@ import dev.certa.store.AcmeStatus;
 import dev.certa.store.DuplicateSerialException;
 import dev.certa.store.IssuedCertificateRecord;
 import java.math.BigInteger;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -128,8 +126,8 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                         ps.setString(4, ch.type());
                         ps.setString(5, ch.token());
                         ps.setString(6, ch.status().word());
-                        setInstant(ps, 7, ch.validatedAt());
-                        setText(ps, 8, ch.error());
+                        JdbcRows.setInstant(ps, 7, ch.validatedAt());
+                        JdbcRows.setText(ps, 8, ch.error());
                         ps.executeUpdate();
                     }
                 }
@@ -142,12 +140,12 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 ps.setString(4, Columns.names(o.identifiers()));
                 ps.setString(5, Columns.names(o.authorizationIds()));
                 ps.setLong(6, Columns.micros(o.expiresAt()));
-                setText(ps, 7, o.error());
-                setText(ps, 8, o.certificateSerial().map(Columns::serial));
+                JdbcRows.setText(ps, 7, o.error());
+                JdbcRows.setText(ps, 8, o.certificateSerial().map(Columns::serial));
                 ps.setLong(9, Columns.micros(o.createdAt()));
                 ps.setString(10, o.profile());
-                setText(ps, 11, o.replaces());
-                setInstant(ps, 12, o.notAfter());
+                JdbcRows.setText(ps, 11, o.replaces());
+                JdbcRows.setInstant(ps, 12, o.notAfter());
                 ps.executeUpdate();
             }
             return Optional.<AcmeOrderLimit.Reached>empty();
@@ -171,7 +169,7 @@ public final class JdbcAcmeLedger implements AcmeLedger {
     @Override
     public Optional<AcmeOrder> order(String id) {
         return kept.order(id, () -> reads.run("read an ACME order",
-                c -> oneRow(c, "SELECT " + ORDER_COLUMNS + " FROM acme_orders WHERE id = ?", id, JdbcAcmeLedger::order)));
+                c -> JdbcRows.oneRow(c, "SELECT " + ORDER_COLUMNS + " FROM acme_orders WHERE id = ?", id, JdbcAcmeLedger::order)));
     }
 
     @Override
@@ -182,8 +180,8 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                     + " error = COALESCE(?, error), certificate_serial = COALESCE(?, certificate_serial)"
                     + " WHERE id = ? AND status = ?")) {
                 ps.setString(1, status.word());
-                setText(ps, 2, error);
-                setText(ps, 3, certificateSerial.map(Columns::serial));
+                JdbcRows.setText(ps, 2, error);
+                JdbcRows.setText(ps, 3, certificateSerial.map(Columns::serial));
                 ps.setString(4, id);
                 ps.setString(5, expected.word());
                 return ps.executeUpdate() == 1;
@@ -368,46 +366,5 @@ public final class JdbcAcmeLedger implements AcmeLedger {
                 Columns.names(rs.getString(4)), Columns.names(rs.getString(5)), Columns.instant(rs.getLong(6)),
                 Optional.ofNullable(rs.getString(7)), Optional.ofNullable(rs.getString(8)).map(Columns::serial),
                 Columns.instant(rs.getLong(9)), rs.getString(10), Optional.ofNullable(rs.getString(11)), requestedNotAfter);
-    }
-
-
-    /** Reads one row of a result set. */
-    interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    /** The row {@code sql} selects with its one parameter bound to {@code id}, read by {@code reader}; empty when none. */
-    static <T> Optional<T> oneRow(Connection c, String sql, String id, RowReader<T> reader) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
-            }
-        }
-    }
-
-    static int update(Connection c, String sql, String... values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                ps.setString(i + 1, values[i]);
-            }
-            return ps.executeUpdate();
-        }
-    }
-
-    static void setText(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
-        if (value.isPresent()) {
-            ps.setString(index, value.get());
-        } else {
-            ps.setNull(index, Types.VARCHAR);
-        }
-    }
-
-    static void setInstant(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
-        if (value.isPresent()) {
-            ps.setLong(index, Columns.micros(value.get()));
-        } else {
-            ps.setNull(index, Types.BIGINT);
-        }
     }
 }
