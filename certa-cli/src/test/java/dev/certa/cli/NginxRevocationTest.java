@@ -2,16 +2,11 @@ package dev.certa.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.certa.core.testing.Nginx;
 import dev.certa.core.testing.Tools;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,21 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow")
 class NginxRevocationTest {
-    private static final Path NGINX = Path.of("/usr/sbin/nginx");
-
     @TempDir
     static Path tmp;
 
     static CliRunner cli;
-    static Process nginx;
+    static Nginx nginx;
     static int port;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(NGINX), "nginx is not installed (apt-get install nginx)");
+        Assumptions.assumeTrue(Nginx.installed(), "nginx is not installed (apt-get install nginx)");
         Assumptions.assumeTrue(Tools.run(tmp, "sh", "-c", "command -v curl").ok(), "curl is not installed");
-        // when the tests run as root, nginx's workers run as nobody: they must be able to reach the prefix
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         cli = new CliRunner(tmp).withCa();
         ok("cert", "create", "localhost", "127.0.0.1", "--file-name", "server");
         ok("cert", "create", "alice@nginx.test", "--profile", "client", "--file-name", "alice");
@@ -48,65 +39,25 @@ class NginxRevocationTest {
         ok("revoke", "--cert", "mallory.pem", "--dir", "ca", "--reason", "keyCompromise");
         ok("crl", "--dir", "ca");
 
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Path prefix = tmp.resolve("nginx");
-        Files.createDirectories(prefix);
-        Files.writeString(prefix.resolve("nginx.conf"), """
-                worker_processes 1;
-                daemon off;
-                pid %1$s/nginx.pid;
-                error_log %1$s/error.log info;
-                events { worker_connections 32; }
-                http {
-                    access_log %1$s/access.log;
-                    client_body_temp_path %1$s/body;
-                    proxy_temp_path %1$s/proxy;
-                    fastcgi_temp_path %1$s/fastcgi;
-                    uwsgi_temp_path %1$s/uwsgi;
-                    scgi_temp_path %1$s/scgi;
+        nginx = Nginx.start(tmp.resolve("nginx"), """
                     server {
-                        listen 127.0.0.1:%2$d ssl;
-                        ssl_certificate %3$s/server-fullchain.pem;
-                        ssl_certificate_key %3$s/server-key.pem;
-                        ssl_client_certificate %3$s/ca/ca-chain.pem;
+                        listen 127.0.0.1:%%PORT%% ssl;
+                        ssl_certificate %1$s/server-fullchain.pem;
+                        ssl_certificate_key %1$s/server-key.pem;
+                        ssl_client_certificate %1$s/ca/ca-chain.pem;
                         ssl_verify_client on;
                         ssl_verify_depth 3;
-                        ssl_crl %3$s/ca/crl/crls.pem;
+                        ssl_crl %1$s/ca/crl/crls.pem;
                         location / { return 200 "hello $ssl_client_s_dn\\n"; }
                     }
-                }
-                """.formatted(prefix, port, tmp));
-        nginx = new ProcessBuilder(NGINX.toString(), "-p", prefix.toString(), "-c", prefix.resolve("nginx.conf").toString(),
-                "-e", prefix.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(prefix.resolve("stdout.log").toFile()).start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!listening()) {
-            if (!nginx.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("nginx did not start: " + Files.readString(prefix.resolve("stdout.log"))
-                        + Files.readString(prefix.resolve("error.log")));
-            }
-            Thread.sleep(50);
-        }
+                """.formatted(tmp));
+        port = nginx.port();
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (nginx != null) {
-            nginx.destroy();
-            if (!nginx.waitFor(10, TimeUnit.SECONDS)) {
-                nginx.destroyForcibly();
-            }
-        }
-    }
-
-    private static boolean listening() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
+            nginx.close();
         }
     }
 
