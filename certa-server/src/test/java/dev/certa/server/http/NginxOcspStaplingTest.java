@@ -5,23 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.certa.core.pem.PemWriter;
+import dev.certa.core.testing.Nginx;
 import dev.certa.core.testing.Tools;
 import dev.certa.server.testing.RunningCa;
-import java.io.File;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,25 +40,11 @@ class NginxOcspStaplingTest {
     @TempDir
     Path dir;
 
-    private static Path nginx() {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (!d.isEmpty() && Files.isExecutable(Path.of(d, "nginx"))) {
-                return Path.of(d, "nginx");
-            }
-        }
-        return Path.of("/usr/sbin/nginx");
-    }
-
     @Test
     void nginxStaplesAGoodResponseForTwentyFreshCertificatesIncludingAnEncodedSlash() throws Exception {
-        Path nginx = nginx();
-        assumeTrue(Files.isExecutable(nginx), "nginx is not installed (apt-get install -y nginx): OCSP stapling by nginx is not checked");
+        assumeTrue(Nginx.installed(), "nginx is not installed (apt-get install -y nginx): OCSP stapling by nginx is not checked");
         try (RunningCa ca = RunningCa.start(dir.resolve("data"), Map.of("public-host", "127.0.0.1"), Clock.systemUTC())) {
             Path conf = Files.createDirectories(dir.resolve("nginx"));
-            // when the test runs as root, nginx's workers run as nobody: let them through the temp directories
-            for (Path p = conf; p != null && p.startsWith(dir); p = p.getParent()) {
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
             Path trusted = Files.writeString(conf.resolve("trusted.pem"), PemWriter.certificates(List.of(ca.info.issuingCa(), ca.info.root())));
             Path root = Files.writeString(conf.resolve("root.pem"), PemWriter.certificates(List.of(ca.info.root())));
 
@@ -81,24 +62,13 @@ class NginxOcspStaplingTest {
             assertThat(sites).hasSize(CERTIFICATES);
             assertThat(slash).as("a certificate whose OCSP request's base64 holds '/'").isTrue();
 
-            int port = freePort();
-            Files.writeString(conf.resolve("nginx.conf"), config(conf, port, trusted, sites));
-            Process p = new ProcessBuilder(nginx.toString(), "-p", conf + "/", "-c", conf.resolve("nginx.conf").toString(),
-                    "-e", conf.resolve("error.log").toString()).redirectErrorStream(true)
-                    .redirectOutput(conf.resolve("stdout.log").toFile()).start();
-            try {
-                awaitListening(port, p, conf);
+            try (Nginx nginx = Nginx.start(conf, config(trusted, sites))) {
                 for (Site s : sites) {
-                    String staple = stapledResponse(conf, port, s.name(), root);
+                    String staple = stapledResponse(conf, nginx.port(), s.name(), root);
                     String hex = s.serial().toString(16).toUpperCase(Locale.ROOT);
-                    assertThat(staple).as(s.name() + "\n" + staple + "\n" + read(conf.resolve("error.log")))
+                    assertThat(staple).as(s.name() + "\n" + staple + "\n" + nginx.errorLog())
                             .contains("OCSP Response Status: successful", "Cert Status: good",
                                     "Serial Number: " + (hex.length() % 2 == 0 ? hex : "0" + hex));
-                }
-            } finally {
-                p.destroy();
-                if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
                 }
             }
         }
@@ -117,21 +87,15 @@ class NginxOcspStaplingTest {
         return new Site(name, chain.get(0).getSerialNumber(), chainFile, keyFile);
     }
 
-    private static String config(Path conf, int port, Path trusted, List<Site> sites) {
+    private static String config(Path trusted, List<Site> sites) {
         StringBuilder c = new StringBuilder();
-        c.append("worker_processes 1;\npid ").append(conf.resolve("nginx.pid")).append(";\n")
-                .append("error_log ").append(conf.resolve("error.log")).append(" info;\n")
-                .append("daemon off;\nevents { worker_connections 64; }\nhttp {\n  access_log off;\n");
-        for (String t : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
-            c.append("  ").append(t).append("_temp_path ").append(conf.resolve("tmp-" + t)).append(";\n");
-        }
         c.append("  ssl_stapling on;\n  ssl_stapling_verify on;\n  ssl_trusted_certificate ").append(trusted).append(";\n");
         for (Site s : sites) {
-            c.append("  server {\n    listen 127.0.0.1:").append(port).append(" ssl;\n    server_name ").append(s.name()).append(";\n")
+            c.append("  server {\n    listen 127.0.0.1:%PORT% ssl;\n    server_name ").append(s.name()).append(";\n")
                     .append("    ssl_certificate ").append(s.chain()).append(";\n    ssl_certificate_key ").append(s.key()).append(";\n")
                     .append("    location / { return 200 \"ok\\n\"; }\n  }\n");
         }
-        return c.append("}\n").toString();
+        return c.toString();
     }
 
     /** openssl s_client's account of the stapled response, retried while nginx is still fetching it. */
@@ -150,27 +114,5 @@ class NginxOcspStaplingTest {
 
     private static String read(Path p) throws java.io.IOException {
         return Files.exists(p) ? Files.readString(p) : "";
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static void awaitListening(int port, Process nginx, Path conf) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            if (!nginx.isAlive()) {
-                throw new AssertionError("nginx exited with " + nginx.exitValue() + ":\n" + read(conf.resolve("stdout.log"))
-                        + read(conf.resolve("error.log")));
-            }
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (java.io.IOException e) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("nginx did not listen on " + port + " within 10 s");
     }
 }
