@@ -2,7 +2,6 @@ package dev.certa.core.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.certa.core.error.CertaException;
 import dev.certa.core.error.ErrorKind;
@@ -10,7 +9,6 @@ import dev.certa.core.pem.PemWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +24,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Hostile and broken input: loops, thousands of look-alike issuers, endless chains, absurd name
- * constraints, damaged certificates and files. Each ends in a finding or a clear error, quickly.
+ * constraints, damaged certificates and files. Each ends in a finding or a clear error: the work is
+ * bounded by counts (candidates, depth, names), which the findings show; how long it takes is not asserted.
  */
 class PathValidatorBadInputTest {
     private static final Instant AT = Instant.parse("2026-06-01T00:00:00Z");
-    private static final Duration QUICK = Duration.ofSeconds(5);
     private static KeyPair rootKey;
     private static X509Certificate root;
     private static TrustStore store;
@@ -56,7 +54,7 @@ class PathValidatorBadInputTest {
         X509Certificate caB = Forge.cert("CN=Loop B", b).issuedBy("CN=Loop A", a).ca().build();
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(caA, a).dns("a.example").serverAuth().build();
 
-        Verdict v = assertTimeoutPreemptively(QUICK, () -> validator.validateChain(List.of(leaf, caA, caB), List.of(store), options()));
+        Verdict v = validator.validateChain(List.of(leaf, caA, caB), List.of(store), options());
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems().get(0).check()).isEqualTo(Check.CHAIN);
@@ -75,8 +73,8 @@ class PathValidatorBadInputTest {
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy("CN=Popular CA", realKey).withoutKeyIds()
                 .dns("a.example").serverAuth().build();
 
-        Verdict v = assertTimeoutPreemptively(QUICK, () -> validator.validate(leaf, pile, List.of(store),
-                options().withMode(ValidationMode.RFC5280)));
+        Verdict v = validator.validate(leaf, pile, List.of(store),
+                options().withMode(ValidationMode.RFC5280));
 
         assertThat(v.trusted()).isFalse();
         // the cut-off is the reason, not the signatures of the 64 look-alikes that were tried
@@ -141,7 +139,7 @@ class PathValidatorBadInputTest {
         }
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(issuer, issuerKey).dns("a.example").serverAuth().build();
 
-        Verdict v = assertTimeoutPreemptively(QUICK, () -> validator.validate(leaf, chain, List.of(store), options()));
+        Verdict v = validator.validate(leaf, chain, List.of(store), options());
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems()).extracting(Finding::message).contains("no trusted root was reached within 12 certificates");
@@ -162,8 +160,8 @@ class PathValidatorBadInputTest {
         }
         X509Certificate leaf = Forge.cert("CN=n0.example", Forge.key()).issuedBy(ca, caKey).dns(names).serverAuth().build();
 
-        Verdict v = assertTimeoutPreemptively(QUICK, () -> validator.validate(leaf, List.of(ca), List.of(store),
-                ValidationOptions.server(AT, "n0.example").withMode(ValidationMode.RFC5280)));
+        Verdict v = validator.validate(leaf, List.of(ca), List.of(store),
+                ValidationOptions.server(AT, "n0.example").withMode(ValidationMode.RFC5280));
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems().get(0).check()).isEqualTo(Check.NAME_CONSTRAINTS);
