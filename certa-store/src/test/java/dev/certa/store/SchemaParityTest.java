@@ -21,7 +21,7 @@ class SchemaParityTest {
     private static final Set<String> OURS = Set.of("certificates", "certificate_names", "revocation_state",
             "used_tokens", "counters", "flyway_schema_history", "acme_accounts", "acme_orders", "acme_authorizations",
             "acme_challenges", "acme_used_nonces", "acme_secrets", "acme_eab_keys", "acme_replacements", "acme_renewal_hints",
-            "acme_order_domains", "audit_checkpoints");
+            "acme_order_domains", "audit_checkpoints", "acme_account_origins");
 
     @TempDir
     Path directory;
