@@ -6,7 +6,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,25 +20,16 @@ class BasicConstraintsProfileTest {
     private static final Instant AT = Instant.parse("2026-06-01T00:00:00Z");
     /** BasicConstraints ::= SEQUENCE { pathLenConstraint 0 }: cA absent, so FALSE. */
     private static final byte[] NOT_CA_WITH_PATHLEN_0 = {0x30, 0x03, 0x02, 0x01, 0x00};
-    private static KeyPair rootKey;
-    private static X509Certificate root;
-    private static TrustStore store;
+    private static final ForgedRoot ROOT = ForgedRoot.named("CN=Basic Constraints Root");
     private final PathValidator validator = new PathValidator();
-
-    @BeforeAll
-    static void root() {
-        rootKey = Forge.key();
-        root = Forge.cert("CN=Basic Constraints Root", rootKey).ca().build();
-        store = TrustStore.of("roots", List.of(root));
-    }
 
     @ParameterizedTest
     @EnumSource(ValidationMode.class)
     void aLeafWithCaFalseAndAPathLengthIsRefusedUnderBothRuleSets(ValidationMode mode) {
-        X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(root, rootKey).basicConstraintsDer(NOT_CA_WITH_PATHLEN_0)
+        X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(ROOT.certificate(), ROOT.key()).basicConstraintsDer(NOT_CA_WITH_PATHLEN_0)
                 .dns("a.example").serverAuth().build();
 
-        Verdict v = validator.validateChain(List.of(leaf), List.of(store), ValidationOptions.server(AT, "a.example").withMode(mode));
+        Verdict v = validator.validateChain(List.of(leaf), List.of(ROOT.store()), ValidationOptions.server(AT, "a.example").withMode(mode));
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems()).hasSize(1);
@@ -51,12 +41,12 @@ class BasicConstraintsProfileTest {
     @Test
     void anIntermediateWithoutKeyUsageIsAcceptedWithAWarningUnderRfc5280AndRefusedUnderWebPki() {
         KeyPair caKey = Forge.key();
-        X509Certificate ca = Forge.cert("CN=No KU Intermediate", caKey).issuedBy(root, rootKey).ca().withoutKeyUsage().build();
+        X509Certificate ca = Forge.cert("CN=No KU Intermediate", caKey).issuedBy(ROOT.certificate(), ROOT.key()).ca().withoutKeyUsage().build();
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(ca, caKey).dns("a.example").serverAuth().build();
 
-        Verdict rfc = validator.validateChain(List.of(leaf, ca), List.of(store),
+        Verdict rfc = validator.validateChain(List.of(leaf, ca), List.of(ROOT.store()),
                 ValidationOptions.server(AT, "a.example").withMode(ValidationMode.RFC5280));
-        Verdict web = validator.validateChain(List.of(leaf, ca), List.of(store), ValidationOptions.server(AT, "a.example"));
+        Verdict web = validator.validateChain(List.of(leaf, ca), List.of(ROOT.store()), ValidationOptions.server(AT, "a.example"));
 
         assertThat(rfc.trusted()).as("%s", rfc.problems()).isTrue();
         assertThat(rfc.warnings()).extracting(Finding::message).contains("it is a CA certificate without key usage, which RFC 5280"

@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,24 +19,15 @@ class InvalidUtf8NameTest {
     /** Name ::= SEQUENCE { SET { SEQUENCE { id-at-commonName, UTF8String 'a' 0xFF 'b' } } }. */
     private static final byte[] BAD_CN = {0x30, 0x0e, 0x31, 0x0c, 0x30, 0x0a, 0x06, 0x03, 0x55, 0x04, 0x03, 0x0c, 0x03, 'a', (byte) 0xff, 'b'};
 
-    private static KeyPair rootKey;
-    private static X509Certificate root;
-    private static TrustStore store;
+    private static final ForgedRoot ROOT = ForgedRoot.named("CN=Utf8 Root");
     private final PathValidator validator = new PathValidator();
-
-    @BeforeAll
-    static void root() {
-        rootKey = Forge.key();
-        root = Forge.cert("CN=Utf8 Root", rootKey).ca().build();
-        store = TrustStore.of("roots", List.of(root));
-    }
 
     @Test
     void invalidUtf8InTheLeafSubjectIsAFindingWithTheBytesEscaped() {
-        X509Certificate leaf = Forge.cert(X500Name.getInstance(BAD_CN), Forge.key()).issuedBy(root, rootKey)
+        X509Certificate leaf = Forge.cert(X500Name.getInstance(BAD_CN), Forge.key()).issuedBy(ROOT.certificate(), ROOT.key())
                 .dns("a.example").serverAuth().build();
 
-        Verdict v = validator.validateChain(List.of(leaf), List.of(store), ValidationOptions.server(AT, "a.example"));
+        Verdict v = validator.validateChain(List.of(leaf), List.of(ROOT.store()), ValidationOptions.server(AT, "a.example"));
 
         assertThat(v.trusted()).isFalse();
         Finding f = v.problems().get(0);
@@ -50,10 +40,10 @@ class InvalidUtf8NameTest {
     @Test
     void invalidUtf8InAnIntermediateNameIsAFindingNotACrash() {
         KeyPair caKey = Forge.key();
-        X509Certificate ca = Forge.cert(X500Name.getInstance(BAD_CN), caKey).issuedBy(root, rootKey).ca().build();
+        X509Certificate ca = Forge.cert(X500Name.getInstance(BAD_CN), caKey).issuedBy(ROOT.certificate(), ROOT.key()).ca().build();
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(ca, caKey).dns("a.example").serverAuth().build();
 
-        Verdict v = validator.validateChain(List.of(leaf, ca), List.of(store),
+        Verdict v = validator.validateChain(List.of(leaf, ca), List.of(ROOT.store()),
                 ValidationOptions.server(AT, "a.example").withMode(ValidationMode.RFC5280));
 
         assertThat(v.trusted()).isFalse();

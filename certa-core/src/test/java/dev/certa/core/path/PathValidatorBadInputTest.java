@@ -19,7 +19,6 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.NameConstraints;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,18 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class PathValidatorBadInputTest {
     private static final Instant AT = Instant.parse("2026-06-01T00:00:00Z");
-    private static KeyPair rootKey;
-    private static X509Certificate root;
-    private static TrustStore store;
-
+    private static final ForgedRoot ROOT = ForgedRoot.named("CN=Bad Input Root");
     private final PathValidator validator = new PathValidator();
-
-    @BeforeAll
-    static void root() {
-        rootKey = Forge.key();
-        root = Forge.cert("CN=Bad Input Root", rootKey).ca().build();
-        store = TrustStore.of("roots", List.of(root));
-    }
 
     private static ValidationOptions options() {
         return ValidationOptions.server(AT, "a.example");
@@ -54,7 +43,7 @@ class PathValidatorBadInputTest {
         X509Certificate caB = Forge.cert("CN=Loop B", b).issuedBy("CN=Loop A", a).ca().build();
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(caA, a).dns("a.example").serverAuth().build();
 
-        Verdict v = validator.validateChain(List.of(leaf, caA, caB), List.of(store), options());
+        Verdict v = validator.validateChain(List.of(leaf, caA, caB), List.of(ROOT.store()), options());
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems().get(0).check()).isEqualTo(Check.CHAIN);
@@ -67,13 +56,13 @@ class PathValidatorBadInputTest {
         KeyPair lookAlikeKey = Forge.key();
         List<X509Certificate> pile = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
-            pile.add(Forge.cert("CN=Popular CA", lookAlikeKey).issuedBy(root, rootKey).ca().withoutKeyIds().build());
+            pile.add(Forge.cert("CN=Popular CA", lookAlikeKey).issuedBy(ROOT.certificate(), ROOT.key()).ca().withoutKeyIds().build());
         }
         KeyPair realKey = Forge.key();
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy("CN=Popular CA", realKey).withoutKeyIds()
                 .dns("a.example").serverAuth().build();
 
-        Verdict v = validator.validate(leaf, pile, List.of(store),
+        Verdict v = validator.validate(leaf, pile, List.of(ROOT.store()),
                 options().withMode(ValidationMode.RFC5280));
 
         assertThat(v.trusted()).isFalse();
@@ -86,20 +75,20 @@ class PathValidatorBadInputTest {
     @Test
     void issuerSearchCutOffAfter64CandidatesIsReportedAsTheCutOffNotAsABadSignature() {
         KeyPair realKey = Forge.key();
-        X509Certificate real = Forge.cert("CN=Popular CA", realKey).issuedBy(root, rootKey).ca().withoutKeyIds()
+        X509Certificate real = Forge.cert("CN=Popular CA", realKey).issuedBy(ROOT.certificate(), ROOT.key()).ca().withoutKeyIds()
                 .validity(Forge.NOT_BEFORE, Forge.NOT_AFTER).build();
         List<X509Certificate> pile = new ArrayList<>();
         KeyPair lookAlikeKey = Forge.key();
         for (int i = 0; i < 70; i++) {
             // newer than the real issuer, so tried first
-            pile.add(Forge.cert("CN=Popular CA", lookAlikeKey).issuedBy(root, rootKey).ca().withoutKeyIds()
+            pile.add(Forge.cert("CN=Popular CA", lookAlikeKey).issuedBy(ROOT.certificate(), ROOT.key()).ca().withoutKeyIds()
                     .validity(Forge.NOT_BEFORE.plusSeconds(3600 + i), Forge.NOT_AFTER).build());
         }
         pile.add(real);
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(real, realKey).withoutKeyIds()
                 .dns("a.example").serverAuth().build();
 
-        Verdict v = validator.validate(leaf, pile, List.of(store), options().withMode(ValidationMode.RFC5280));
+        Verdict v = validator.validate(leaf, pile, List.of(ROOT.store()), options().withMode(ValidationMode.RFC5280));
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems().get(0).check()).isEqualTo(Check.LIMITS);
@@ -113,13 +102,13 @@ class PathValidatorBadInputTest {
         KeyPair lookAlikeKey = Forge.key();
         List<X509Certificate> pile = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            pile.add(Forge.cert("CN=Popular CA", lookAlikeKey).issuedBy(root, rootKey).ca().withoutKeyIds().build());
+            pile.add(Forge.cert("CN=Popular CA", lookAlikeKey).issuedBy(ROOT.certificate(), ROOT.key()).ca().withoutKeyIds().build());
         }
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy("CN=Popular CA", Forge.key()).withoutKeyIds()
                 .dns("a.example").serverAuth().build();
         ValidationOptions tight = options().withLimits(new ValidationLimits(12, 10, 64, 1 << 20));
 
-        Verdict v = validator.validate(leaf, pile, List.of(store), tight);
+        Verdict v = validator.validate(leaf, pile, List.of(ROOT.store()), tight);
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems().get(0).check()).isEqualTo(Check.LIMITS);
@@ -129,8 +118,8 @@ class PathValidatorBadInputTest {
     @Test
     void aHundredIntermediatesExceedThePathLimit() {
         List<X509Certificate> chain = new ArrayList<>();
-        X509Certificate issuer = root;
-        KeyPair issuerKey = rootKey;
+        X509Certificate issuer = ROOT.certificate();
+        KeyPair issuerKey = ROOT.key();
         for (int i = 0; i < 100; i++) {
             KeyPair k = Forge.key();
             issuer = Forge.cert("CN=Level " + i, k).issuedBy(issuer, issuerKey).ca().build();
@@ -139,7 +128,7 @@ class PathValidatorBadInputTest {
         }
         X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(issuer, issuerKey).dns("a.example").serverAuth().build();
 
-        Verdict v = validator.validate(leaf, chain, List.of(store), options());
+        Verdict v = validator.validate(leaf, chain, List.of(ROOT.store()), options());
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems()).extracting(Finding::message).contains("no trusted root was reached within 12 certificates");
@@ -152,7 +141,7 @@ class PathValidatorBadInputTest {
             permitted.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, "n" + i + ".example")));
         }
         KeyPair caKey = Forge.key();
-        X509Certificate ca = Forge.cert("CN=Constrained CA", caKey).issuedBy(root, rootKey).ca()
+        X509Certificate ca = Forge.cert("CN=Constrained CA", caKey).issuedBy(ROOT.certificate(), ROOT.key()).ca()
                 .extension(Extension.nameConstraints, true, new NameConstraints(permitted.toArray(GeneralSubtree[]::new), null)).build();
         String[] names = new String[1_000];
         for (int i = 0; i < names.length; i++) {
@@ -160,7 +149,7 @@ class PathValidatorBadInputTest {
         }
         X509Certificate leaf = Forge.cert("CN=n0.example", Forge.key()).issuedBy(ca, caKey).dns(names).serverAuth().build();
 
-        Verdict v = validator.validate(leaf, List.of(ca), List.of(store),
+        Verdict v = validator.validate(leaf, List.of(ca), List.of(ROOT.store()),
                 ValidationOptions.server(AT, "n0.example").withMode(ValidationMode.RFC5280));
 
         assertThat(v.trusted()).isFalse();
@@ -171,10 +160,10 @@ class PathValidatorBadInputTest {
 
     @Test
     void malformedExtensionIsAnEncodingFinding() {
-        X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(root, rootKey).serverAuth()
+        X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(ROOT.certificate(), ROOT.key()).serverAuth()
                 .rawExtension(Extension.subjectAlternativeName, false, new byte[] {0x30, 0x05, (byte) 0x82, 0x01}).build();
 
-        Verdict v = validator.validate(leaf, List.of(), List.of(store), options());
+        Verdict v = validator.validate(leaf, List.of(), List.of(ROOT.store()), options());
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems()).extracting(Finding::check).contains(Check.ENCODING);
@@ -184,10 +173,10 @@ class PathValidatorBadInputTest {
 
     @Test
     void unknownCriticalExtensionIsRefused() {
-        X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(root, rootKey).dns("a.example").serverAuth()
+        X509Certificate leaf = Forge.cert("CN=a.example", Forge.key()).issuedBy(ROOT.certificate(), ROOT.key()).dns("a.example").serverAuth()
                 .extension(new ASN1ObjectIdentifier("1.3.6.1.4.1.55555.1"), true, new DERSequence(new DERIA5String("x"))).build();
 
-        Verdict v = validator.validate(leaf, List.of(), List.of(store), options());
+        Verdict v = validator.validate(leaf, List.of(), List.of(ROOT.store()), options());
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems()).singleElement().satisfies(f -> {
@@ -204,7 +193,7 @@ class PathValidatorBadInputTest {
                     assertThat(e.kind()).isEqualTo(ErrorKind.BAD_INPUT);
                     assertThat(e.reason()).startsWith("roots.pem: this is neither PEM nor DER");
                 });
-        String pem = PemWriter.certificate(root);
+        String pem = PemWriter.certificate(ROOT.certificate());
         String truncated = pem.substring(0, pem.length() / 2) + "\n-----END CERTIFICATE-----\n";
         assertThatThrownBy(() -> TrustStores.fromPem(truncated.getBytes(StandardCharsets.US_ASCII), "cut.pem"))
                 .isInstanceOfSatisfying(CertaException.class, e -> {

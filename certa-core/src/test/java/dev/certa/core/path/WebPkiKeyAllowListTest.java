@@ -8,7 +8,6 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,17 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class WebPkiKeyAllowListTest {
     private static final Instant AT = Instant.parse("2026-06-01T00:00:00Z");
-    private static KeyPair rootKey;
-    private static X509Certificate root;
-    private static TrustStore store;
+    private static final ForgedRoot ROOT = ForgedRoot.named("CN=Allow List Root");
     private final PathValidator validator = new PathValidator();
-
-    @BeforeAll
-    static void root() {
-        rootKey = Forge.key();
-        root = Forge.cert("CN=Allow List Root", rootKey).ca().build();
-        store = TrustStore.of("roots", List.of(root));
-    }
 
     private static ValidationOptions web() {
         return ValidationOptions.server(AT, "ed.example");
@@ -36,10 +26,10 @@ class WebPkiKeyAllowListTest {
 
     @Test
     void anEd25519LeafKeyIsRefusedUnderWebPkiNamingChromiumAndNss() {
-        X509Certificate leaf = Forge.cert("CN=ed.example", KeyType.ED25519.generate(TestPki.RANDOM)).issuedBy(root, rootKey)
+        X509Certificate leaf = Forge.cert("CN=ed.example", KeyType.ED25519.generate(TestPki.RANDOM)).issuedBy(ROOT.certificate(), ROOT.key())
                 .dns("ed.example").serverAuth().build();
 
-        Verdict v = validator.validateChain(List.of(leaf), List.of(store), web());
+        Verdict v = validator.validateChain(List.of(leaf), List.of(ROOT.store()), web());
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems()).hasSize(1);
@@ -54,11 +44,11 @@ class WebPkiKeyAllowListTest {
     @Test
     void anEd25519IntermediateIsRefusedUnderWebPkiForItsKeyAndItsSignature() {
         KeyPair caKey = KeyType.ED25519.generate(TestPki.RANDOM);
-        X509Certificate ca = Forge.cert("CN=Ed Intermediate", caKey).issuedBy(root, rootKey).ca().build();
+        X509Certificate ca = Forge.cert("CN=Ed Intermediate", caKey).issuedBy(ROOT.certificate(), ROOT.key()).ca().build();
         X509Certificate leaf = Forge.cert("CN=ed.example", Forge.key()).issuedBy(ca, caKey).signedWith("Ed25519")
                 .dns("ed.example").serverAuth().build();
 
-        Verdict v = validator.validateChain(List.of(leaf, ca), List.of(store), web());
+        Verdict v = validator.validateChain(List.of(leaf, ca), List.of(ROOT.store()), web());
 
         assertThat(v.trusted()).isFalse();
         assertThat(v.problems()).extracting(Finding::message).containsExactlyInAnyOrder(
@@ -71,11 +61,11 @@ class WebPkiKeyAllowListTest {
     @Test
     void ed25519StaysAcceptedUnderRfc5280Rules() {
         KeyPair caKey = KeyType.ED25519.generate(TestPki.RANDOM);
-        X509Certificate ca = Forge.cert("CN=Ed Intermediate", caKey).issuedBy(root, rootKey).ca().build();
+        X509Certificate ca = Forge.cert("CN=Ed Intermediate", caKey).issuedBy(ROOT.certificate(), ROOT.key()).ca().build();
         X509Certificate leaf = Forge.cert("CN=ed.example", KeyType.ED25519.generate(TestPki.RANDOM)).issuedBy(ca, caKey)
                 .signedWith("Ed25519").dns("ed.example").serverAuth().build();
 
-        Verdict v = validator.validateChain(List.of(leaf, ca), List.of(store), web().withMode(ValidationMode.RFC5280));
+        Verdict v = validator.validateChain(List.of(leaf, ca), List.of(ROOT.store()), web().withMode(ValidationMode.RFC5280));
 
         assertThat(v.trusted()).as("%s", v.problems()).isTrue();
     }
