@@ -5,10 +5,8 @@ import dev.certa.store.DuplicateSerialException;
 import dev.certa.store.IssuedCertificateRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -106,20 +104,7 @@ final class JdbcAcmeFinalizations {
     }
 
     List<String> stalled(Instant startedBefore, int limit) {
-        return reads.run("find stalled ACME finalizations", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM acme_orders WHERE status = ?"
-                    + " AND (processing_since IS NULL OR processing_since < ?) ORDER BY processing_since LIMIT ?")) {
-                ps.setString(1, AcmeStatus.PROCESSING.word());
-                ps.setLong(2, Columns.micros(startedBefore));
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<String> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                    return out;
-                }
-            }
-        });
+        return reads.run("find stalled ACME finalizations",
+                c -> JdbcRows.processingSince(c, "id", "acme_orders", startedBefore, limit, rs -> rs.getString(1)));
     }
 }

@@ -4,10 +4,8 @@ import dev.certa.store.AcmeStalledChallenge;
 import dev.certa.store.AcmeStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,23 +44,12 @@ final class JdbcAcmeValidationStarts {
     }
 
     List<AcmeStalledChallenge> stalled(Instant startedBefore, int limit) {
-        return reads.run("find stalled ACME validations", c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, processing_since FROM acme_challenges WHERE status = ?"
-                    + " AND (processing_since IS NULL OR processing_since < ?) ORDER BY processing_since LIMIT ?")) {
-                ps.setString(1, AcmeStatus.PROCESSING.word());
-                ps.setLong(2, Columns.micros(startedBefore));
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    List<AcmeStalledChallenge> out = new ArrayList<>();
-                    while (rs.next()) {
-                        String id = rs.getString(1);
-                        long since = rs.getLong(2);
-                        out.add(new AcmeStalledChallenge(id, rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(since))));
-                    }
-                    return out;
-                }
-            }
-        });
+        return reads.run("find stalled ACME validations", c -> JdbcRows.processingSince(c, "id, processing_since", "acme_challenges",
+                startedBefore, limit, rs -> {
+                    String id = rs.getString(1);
+                    long since = rs.getLong(2);
+                    return new AcmeStalledChallenge(id, rs.wasNull() ? Optional.empty() : Optional.of(Columns.instant(since)));
+                }));
     }
 
     boolean takeOver(AcmeStalledChallenge stalled, Instant at) {

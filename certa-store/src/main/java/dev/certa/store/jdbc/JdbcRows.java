@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Small JDBC steps the ACME tables share: one row by id, an update with text parameters, optional columns. */
@@ -49,6 +51,27 @@ final class JdbcRows {
             ps.setLong(index, Columns.micros(value.get()));
         } else {
             ps.setNull(index, Types.BIGINT);
+        }
+    }
+
+    /**
+     * Up to {@code limit} rows of {@code table} (ACME orders or challenges) in status processing since
+     * before {@code startedBefore} or since an unknown time, oldest first: what a node's sweep takes over.
+     */
+    static <T> List<T> processingSince(Connection c, String columns, String table, Instant startedBefore, int limit,
+            RowReader<T> reader) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table + " WHERE status = ?"
+                + " AND (processing_since IS NULL OR processing_since < ?) ORDER BY processing_since LIMIT ?")) {
+            ps.setString(1, dev.certa.store.AcmeStatus.PROCESSING.word());
+            ps.setLong(2, Columns.micros(startedBefore));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+                return out;
+            }
         }
     }
 }
