@@ -28,9 +28,13 @@ final class Deadline {
         return System.nanoTime() - end >= 0;
     }
 
-    /** What is left, in milliseconds (at least 1), for a socket timeout; an IOException once nothing is left. */
+    /**
+     * What is left, in milliseconds rounded up (at least 1), for a socket timeout, so that a timeout never
+     * fires before the deadline has passed; an IOException once nothing is left.
+     */
     int remainingMillis() throws IOException {
-        long left = TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime());
+        long nanos = end - System.nanoTime();
+        long left = nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
         if (left <= 0) {
             throw new IOException(ranOut());
         }

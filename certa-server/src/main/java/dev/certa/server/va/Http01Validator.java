@@ -123,7 +123,9 @@ final class Http01Validator {
             out.flush();
             return read(s, deadline);
         } catch (IOException e) {
-            String why = deadline.passed() ? deadline.ranOut() : String.valueOf(e.getMessage());
+            // every socket timeout here is what was left of the deadline: its expiry is the deadline's
+            String why = deadline.passed() || e instanceof java.net.SocketTimeoutException ? deadline.ranOut()
+                    : String.valueOf(e.getMessage());
             boolean tlsFailure = https && e instanceof SSLException;
             throw new Refusal(tlsFailure ? "tls" : "connection", "fetching " + url + " from "
                     + address.getHostAddress() + ":" + port + " failed: " + why, !tlsFailure && Targets.unreachable(e, deadline));
